@@ -1,0 +1,25 @@
+// Bundles the Node side (CLI, Electron main, bench) as ESM and the preload as CommonJS — Electron's
+// sandboxed preloads cannot be ES modules. Dependencies stay external; they ship in node_modules.
+import { existsSync, chmodSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
+const esmEntries = {
+  'cli/headroom': 'electron/cli/headroom.ts',
+  'main/index': 'electron/main/index.ts',
+  'bench/run': 'test/bench/run.ts',
+};
+const present = Object.fromEntries(Object.entries(esmEntries).filter(([, file]) => existsSync(file)));
+
+await build({
+  ...common,
+  entryPoints: present,
+  outdir: 'dist',
+  format: 'esm',
+  external: ['electron'],
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from "node:module"; const require = __hrCreateRequire(import.meta.url);' },
+});
+if (existsSync('electron/preload/index.ts')) {
+  await build({ ...common, entryPoints: { 'preload/index': 'electron/preload/index.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+}
+if (existsSync('dist/cli/headroom.js')) chmodSync('dist/cli/headroom.js', 0o755);

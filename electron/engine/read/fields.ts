@@ -1,0 +1,84 @@
+/**
+ * Typed field access for transcript records: the schema at the boundary.
+ *
+ * Transcripts are large and read line by line, so instead of validating whole records with a schema
+ * library (which copies every object) each reader asks for exactly the fields it uses. A field that is
+ * absent or null reads as `undefined`; a field that is present with the wrong type throws `BadRecord`,
+ * and the line is then counted as bad and skipped. Unknown fields are ignored: formats change between
+ * agent versions.
+ */
+export type Json = Record<string, unknown>;
+
+export class BadRecord extends Error {}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function wrongType(key: string, expected: string): never {
+  throw new BadRecord(`field "${key}" is not ${expected}`);
+}
+
+export function str(record: Json, key: string): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : wrongType(key, 'a string');
+}
+
+export function num(record: Json, key: string): number | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : wrongType(key, 'a number');
+}
+
+/** A token count: a finite, non-negative number (fractions are truncated). */
+export function count(record: Json, key: string): number | undefined {
+  const value = num(record, key);
+  if (value === undefined) return undefined;
+  return value >= 0 ? Math.trunc(value) : wrongType(key, 'a non-negative count');
+}
+
+export function bool(record: Json, key: string): boolean | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'boolean' ? value : wrongType(key, 'a boolean');
+}
+
+export function obj(record: Json, key: string): Json | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  return isObject(value) ? value : wrongType(key, 'an object');
+}
+
+export function arr(record: Json, key: string): unknown[] | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? value : wrongType(key, 'an array');
+}
+
+/** An ISO timestamp as epoch milliseconds; a malformed one is a bad record. */
+export function time(record: Json, key: string): number | undefined {
+  const value = str(record, key);
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? wrongType(key, 'an ISO timestamp') : ms;
+}
+
+/** Parses one line; returns null for blank lines, throws BadRecord for anything but a JSON object. */
+export function parseLine(line: Buffer): Json | null {
+  const text = line.toString('utf8');
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BadRecord('not valid JSON');
+  }
+  if (!isObject(value)) throw new BadRecord('not a JSON object');
+  return value;
+}
+
+/** Keeps a capped text for snapshots: transcripts can hold megabyte-long messages. */
+export function clip(text: string, max = 2000): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Incremental, read-only JSONL reading.
+ *
+ * Guarantees: only bytes appended since the last read are read; a line is delivered only once its
+ * newline has arrived (a partial last line stays on disk until it is complete); a file that shrank or
+ * was replaced (new inode) is read again from the start, and the caller is told so it can reset its
+ * state for that file. Files are opened with `O_RDONLY` and never written.
+ */
+import { open, stat } from 'node:fs/promises';
+
+export interface FileCursor {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  /** Byte offset just past the last complete line consumed. */
+  offset: number;
+}
+
+export interface ReadResult {
+  cursor: FileCursor;
+  /** True when the file was read again from the start (truncated or replaced). */
+  restarted: boolean;
+  /** Complete lines delivered in this read. */
+  lines: number;
+}
+
+const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+export function freshCursor(): FileCursor {
+  return { size: 0, mtimeMs: 0, ino: 0, offset: 0 };
+}
+
+/** True when nothing about the file changed since the cursor was taken. */
+export function isUnchanged(cursor: FileCursor, current: { size: number; mtimeMs: number; ino: number }): boolean {
+  return cursor.size === current.size && cursor.mtimeMs === current.mtimeMs && cursor.ino === current.ino;
+}
+
+/**
+ * Reads the complete lines appended to `path` since `previous` and hands each to `onLine` as a
+ * Buffer slice (decoding is the caller's choice, so lines it does not need are never decoded).
+ */
+export async function readAppendedLines(
+  path: string,
+  previous: FileCursor,
+  onLine: (line: Buffer) => void,
+): Promise<ReadResult> {
+  const info = await stat(path);
+  const restarted = info.size < previous.offset || (previous.ino !== 0 && info.ino !== previous.ino);
+  const start = restarted ? 0 : previous.offset;
+  const cursor: FileCursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: start };
+  if (info.size === start) return { cursor, restarted, lines: 0 };
+
+  const handle = await open(path, 'r');
+  let lines = 0;
+  try {
+    // Bytes of a line that started in an earlier chunk and has not ended yet.
+    let pending: Buffer[] = [];
+    let position = start;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      let lineStart = 0;
+      let newline = chunk.indexOf(NEWLINE, lineStart);
+      while (newline !== -1) {
+        const piece = chunk.subarray(lineStart, newline);
+        if (pending.length > 0) {
+          pending.push(piece);
+          onLine(Buffer.concat(pending));
+          pending = [];
+        } else {
+          onLine(piece);
+        }
+        lines += 1;
+        cursor.offset = position + newline + 1;
+        lineStart = newline + 1;
+        newline = chunk.indexOf(NEWLINE, lineStart);
+      }
+      if (lineStart < bytesRead) pending.push(Buffer.from(chunk.subarray(lineStart)));
+      position += bytesRead;
+    }
+    // Whatever is in `pending` now is a partial line; it is read again once its newline arrives.
+  } finally {
+    await handle.close();
+  }
+  return { cursor, restarted, lines };
+}
