@@ -122,3 +122,12 @@ export interface HeadroomApi {
 
 /** The host side: one handler per channel; a missing one is a compile error. */
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/**
+ * The engine host as a transport sees it: the handlers to route requests to, and the pushes to
+ * forward. Electron IPC (electron/main) and the WebSocket of `headroom serve` both take one of these.
+ */
+export interface ApiHost {
+  readonly handlers: Handlers;
+  onPush(listener: <P extends PushChannel>(channel: P, payload: Pushes[P]) => void): () => void;
+}

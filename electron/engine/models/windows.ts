@@ -16,7 +16,8 @@ export const BUNDLED_WINDOWS: Readonly<Record<string, number>> = {
   'claude-': CLAUDE_DEFAULT_WINDOW,
   'gemini-1.5-pro': 2_097_152,
   'gemini-1.5-flash': 1_048_576,
-  'gemini-2': GEMINI_DEFAULT_WINDOW,
+  'gemini-2.': GEMINI_DEFAULT_WINDOW,
+  'gemini-3.': GEMINI_DEFAULT_WINDOW,
   'gemini-3': GEMINI_DEFAULT_WINDOW,
 };
 

@@ -39,14 +39,17 @@ export function isUnchanged(cursor: FileCursor, current: { size: number; mtimeMs
 /**
  * Reads the complete lines appended to `path` since `previous` and hands each to `onLine` as a
  * Buffer slice (decoding is the caller's choice, so lines it does not need are never decoded).
+ * `onRestart` runs before any line when the file must be read from the start again.
  */
 export async function readAppendedLines(
   path: string,
   previous: FileCursor,
   onLine: (line: Buffer) => void,
+  onRestart: () => void = () => {},
 ): Promise<ReadResult> {
   const info = await stat(path);
   const restarted = info.size < previous.offset || (previous.ino !== 0 && info.ino !== previous.ino);
+  if (restarted) onRestart();
   const start = restarted ? 0 : previous.offset;
   const cursor: FileCursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: start };
   if (info.size === start) return { cursor, restarted, lines: 0 };

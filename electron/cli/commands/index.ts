@@ -1,0 +1,5 @@
+/** Every `headroom` subcommand; each module adds itself to the program. */
+import type { Command } from 'commander';
+import { register as status } from './status';
+
+export const COMMANDS: readonly ((program: Command) => void)[] = [status];

@@ -1,0 +1,28 @@
+/**
+ * `headroom` — the command-line face of the engine. Each subcommand is a module that registers itself
+ * (commands/index.ts); this file only builds the program and turns failures into clear messages and
+ * exit codes instead of stack traces.
+ */
+import { Command, CommanderError } from 'commander';
+import { COMMANDS } from './commands';
+import { UsageError } from './errors';
+
+const program = new Command('headroom')
+  .description('Context-window monitor and checkpoints for Claude Code, Codex CLI and Gemini CLI sessions')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError('(run "headroom --help" for usage)');
+
+for (const register of COMMANDS) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof UsageError) {
+    process.stderr.write(`headroom: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  process.stderr.write(`headroom: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

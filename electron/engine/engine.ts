@@ -1,0 +1,346 @@
+/**
+ * The transcript engine: tracks every transcript file under the roots, reads each incrementally, and
+ * folds records into per-session state. It is plain Node (no Electron) and does no watching itself —
+ * the Monitor tells it which files changed; `scanStatus` simply reads everything once.
+ *
+ * Guarantees: a bad line is counted against its session and skipped; an unreadable file or folder
+ * becomes a problem and the rest carries on; a file that shrank or was replaced makes its session be
+ * rebuilt from all of its files, so numbers never mix old and new contents.
+ */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { Problem, Problems, Session } from '../../shared/session';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { type FileCursor, freshCursor, readAppendedLines } from './read/line-reader';
+import { BadRecord, type Json, parseLine } from './read/fields';
+import { type Root, type RootOptions, resolveRoots } from './roots';
+import { SOURCES } from './sources';
+import type { FileRole, SessionAccumulator, Source } from './sources/types';
+import { type Liveness, toSession, type Annotate } from './snapshot';
+
+export interface EngineOptions extends RootOptions {
+  settings?: Settings | undefined;
+  now?: (() => number) | undefined;
+  annotate?: Annotate | undefined;
+}
+
+interface TrackedFile {
+  path: string;
+  source: Source<unknown>;
+  role: FileRole;
+  priority: number;
+  /** Null until the file's records name their session (old flat Claude subagent files). */
+  sessionKey: string | null;
+  /** Records read before the session was known, replayed once it is. */
+  pending: unknown[];
+  cursor: FileCursor;
+  badLines: number;
+  /** A second copy of a session's main file (e.g. archived and active); not read. */
+  shadowed: boolean;
+}
+
+export interface SessionEntry {
+  key: string;
+  id: string;
+  source: Source<unknown>;
+  accumulator: SessionAccumulator<unknown>;
+  mainFile: string | null;
+  files: Set<string>;
+  /** Its state was dropped while files were already read; they must be read again. */
+  stale: boolean;
+}
+
+const MAX_PENDING = 1000;
+
+export class Engine {
+  readonly roots: Root[];
+  private settings: Settings;
+  private readonly now: () => number;
+  private readonly annotate: Annotate | undefined;
+  private readonly files = new Map<string, TrackedFile>();
+  private readonly sessions = new Map<string, SessionEntry>();
+  private readonly problems = new Map<string, Problem>();
+  private readonly liveness = new Map<string, Liveness>();
+  /** Reads and removals run one at a time, so a session is never rebuilt while a file is mid-read. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: EngineOptions = {}) {
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
+    this.now = options.now ?? Date.now;
+    this.annotate = options.annotate;
+    this.roots = resolveRoots({ ...options, settings: this.settings });
+  }
+
+  /** Discovers and reads every transcript once. */
+  async scan(): Promise<void> {
+    const paths = await this.discover();
+    for (const path of paths) await this.update(path);
+  }
+
+  /** Lists the transcript files under every root and starts tracking new ones; returns all tracked paths. */
+  async discover(): Promise<string[]> {
+    for (const root of this.roots) {
+      const source = SOURCES.find((candidate) => candidate.agent === root.agent);
+      if (!source) continue;
+      const unreadable = await unreadableReason(root.path);
+      if (unreadable) {
+        if (root.explicit) this.problem({ kind: 'missing-root', path: root.path, message: `${root.agent} folder ${unreadable}: ${root.path}` });
+        continue;
+      }
+      this.clearProblem('missing-root', root.path);
+      const found = await source.listFiles(root.path, (path, error) =>
+        this.problem({ kind: 'unreadable', path, message: `cannot read folder ${path}: ${error.code ?? error.message}` }),
+      );
+      for (const path of found) this.track(path, root, source);
+    }
+    return [...this.files.keys()];
+  }
+
+  /** The root a path lies under, for files the watcher reports. */
+  rootOf(path: string): Root | undefined {
+    return this.roots.find((root) => path.startsWith(root.path.endsWith('/') ? root.path : `${root.path}/`));
+  }
+
+  /** Starts tracking one file if it is a transcript; returns whether it is tracked. */
+  track(path: string, root = this.rootOf(path), source = SOURCES.find((s) => s.agent === root?.agent)): boolean {
+    if (this.files.has(path)) return true;
+    if (!root || !source) return false;
+    const kind = source.classify(path, root.path);
+    if (!kind) return false;
+    const file: TrackedFile = { path, source, role: kind.role, priority: kind.priority, sessionKey: null, pending: [], cursor: freshCursor(), badLines: 0, shadowed: false };
+    this.files.set(path, file);
+    if (kind.sessionId) this.attach(file, kind.sessionId);
+    return true;
+  }
+
+  /** Reads what was appended to a tracked file; returns the key of the session it changed, if any. */
+  update(path: string): Promise<string | null> {
+    return this.serialized(() => this.read(path));
+  }
+
+  /** Forgets a deleted file; the session is rebuilt from its other files or dropped. Returns its key. */
+  remove(path: string): Promise<string | null> {
+    return this.serialized(() => this.forget(path));
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(path: string): Promise<string | null> {
+    const file = this.files.get(path) ?? (this.track(path) ? this.files.get(path) : undefined);
+    if (!file || file.shadowed) return null;
+    const before = file.sessionKey;
+    let restarted = false;
+    try {
+      await readAppendedLines(
+        path,
+        file.cursor,
+        (line) => this.consume(file, line),
+        () => {
+          restarted = true;
+          this.resetSession(file);
+        },
+      ).then((result) => {
+        file.cursor = result.cursor;
+      });
+      this.clearProblem('unreadable', path);
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') return (await this.forget(path)) ?? before;
+      this.problem({ kind: 'unreadable', path, message: `cannot read ${path}: ${err.code ?? err.message}` });
+      return file.sessionKey;
+    }
+    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
+    if (entry && (restarted || entry.stale)) await this.rereadSiblings(file);
+    return file.sessionKey;
+  }
+
+  private async forget(path: string): Promise<string | null> {
+    const file = this.files.get(path);
+    if (!file) return null;
+    this.files.delete(path);
+    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
+    if (!entry) return null;
+    entry.files.delete(path);
+    if (entry.mainFile === path) {
+      entry.mainFile = null;
+      const standIn = [...entry.files].map((p) => this.files.get(p)).find((f) => f?.role === 'main');
+      if (standIn) {
+        standIn.shadowed = false;
+        entry.mainFile = standIn.path;
+      }
+    }
+    if (entry.files.size === 0) {
+      this.sessions.delete(entry.key);
+      this.liveness.delete(entry.key);
+      return entry.key;
+    }
+    this.resetSession(file);
+    await this.rereadSiblings(file);
+    return entry.key;
+  }
+
+  has(key: string): boolean {
+    return this.sessions.has(key);
+  }
+
+  session(key: string): Session | null {
+    const entry = this.sessions.get(key);
+    return entry ? this.snapshot(entry) : null;
+  }
+
+  /** Every session, most recently active first. */
+  list(): Session[] {
+    return [...this.sessions.values()]
+      .map((entry) => this.snapshot(entry))
+      .sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? ''));
+  }
+
+  entry(key: string): SessionEntry | undefined {
+    return this.sessions.get(key);
+  }
+
+  keys(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  trackedFiles(): string[] {
+    return [...this.files.keys()];
+  }
+
+  cursorOf(path: string): FileCursor | undefined {
+    return this.files.get(path)?.cursor;
+  }
+
+  problemList(): Problems {
+    let badLines = 0;
+    for (const file of this.files.values()) badLines += file.badLines;
+    const items = [...this.problems.values()];
+    if (badLines > 0) items.push({ kind: 'bad-lines', path: null, message: `${badLines} transcript line(s) were not valid records and were skipped` });
+    return { badLines, items };
+  }
+
+  /** Records a problem found outside the engine (watcher, cache, processes). */
+  problem(problem: Problem): void {
+    this.problems.set(`${problem.kind}:${problem.path ?? ''}`, problem);
+  }
+
+  clearProblem(kind: Problem['kind'], path: string | null): void {
+    this.problems.delete(`${kind}:${path ?? ''}`);
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+  }
+
+  /** Process information from the process matcher; sessions not listed have no live process. */
+  setLiveness(liveness: ReadonlyMap<string, Liveness>): void {
+    this.liveness.clear();
+    for (const [key, value] of liveness) if (this.sessions.has(key)) this.liveness.set(key, value);
+  }
+
+  private snapshot(entry: SessionEntry): Session {
+    const files = [...entry.files].map((path) => this.files.get(path)).filter((f): f is TrackedFile => f !== undefined && !f.shadowed);
+    return toSession({
+      core: entry.accumulator.core(this.settings),
+      events: entry.accumulator.contextEvents,
+      files: files.sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'main' ? -1 : 1)).map((f) => f.path),
+      badLines: files.reduce((sum, f) => sum + f.badLines, 0),
+      liveness: this.liveness.get(entry.key) ?? null,
+      annotations: this.annotate?.(entry.source.agent, entry.id) ?? null,
+      settings: this.settings,
+      now: this.now(),
+    });
+  }
+
+  private consume(file: TrackedFile, line: Buffer): void {
+    let json: Json | null;
+    let record: unknown;
+    try {
+      json = parseLine(line);
+      if (json === null) return;
+      record = file.source.parse(json);
+    } catch (error) {
+      if (!(error instanceof BadRecord)) throw error;
+      file.badLines += 1;
+      return;
+    }
+    if (record === null) return;
+    if (file.sessionKey === null) {
+      const id = file.source.sessionIdFromRecord?.(json) ?? null;
+      if (id === null) {
+        if (file.pending.length < MAX_PENDING) file.pending.push(record);
+        return;
+      }
+      this.attach(file, id);
+    }
+    this.sessions.get(file.sessionKey!)?.accumulator.add(record, file.role, file.path);
+  }
+
+  private attach(file: TrackedFile, sessionId: string): void {
+    const key = `${file.source.agent}:${sessionId}`;
+    let entry = this.sessions.get(key);
+    if (!entry) {
+      entry = { key, id: sessionId, source: file.source, accumulator: file.source.create(sessionId), mainFile: null, files: new Set(), stale: false };
+      this.sessions.set(key, entry);
+    }
+    file.sessionKey = key;
+    entry.files.add(file.path);
+    if (file.role === 'main') this.claimMain(entry, file);
+    for (const record of file.pending.splice(0)) entry.accumulator.add(record, file.role, file.path);
+  }
+
+  /** Two main files for one session: the lower priority wins and the other is shadowed. */
+  private claimMain(entry: SessionEntry, file: TrackedFile): void {
+    const current = entry.mainFile ? this.files.get(entry.mainFile) : undefined;
+    if (!current) {
+      entry.mainFile = file.path;
+      return;
+    }
+    if (file.priority < current.priority) {
+      current.shadowed = true;
+      entry.mainFile = file.path;
+      this.resetSession(file);
+    } else {
+      file.shadowed = true;
+    }
+  }
+
+  /** Drops a session's folded state and rewinds all of its files, so they are read again in full. */
+  private resetSession(file: TrackedFile): void {
+    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
+    if (!entry) {
+      file.badLines = 0;
+      file.cursor = freshCursor();
+      return;
+    }
+    entry.accumulator = entry.source.create(entry.id);
+    entry.stale = true;
+    for (const path of entry.files) {
+      const member = this.files.get(path);
+      if (!member) continue;
+      member.cursor = freshCursor();
+      member.badLines = 0;
+    }
+  }
+
+  private async rereadSiblings(file: TrackedFile): Promise<void> {
+    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
+    if (!entry) return;
+    entry.stale = false;
+    for (const path of [...entry.files]) if (path !== file.path) await this.read(path);
+  }
+}
+
+/** Why a root cannot be read, or null when it can. */
+async function unreadableReason(path: string): Promise<string | null> {
+  try {
+    await access(path, constants.R_OK | constants.X_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
+  }
+}

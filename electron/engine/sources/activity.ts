@@ -1,0 +1,109 @@
+/**
+ * Activity bookkeeping shared by every agent source: counters plus the few pieces of text a handoff
+ * needs. Everything kept here is capped, so a session's memory does not grow with its transcript.
+ */
+import type { Activity, Details, Todo } from '../../../shared/session';
+import { clip } from '../read/fields';
+
+const RECENT_PROMPTS = 10;
+const RECENT_ERRORS = 5;
+const MAX_FILES = 200;
+
+/** Prompts the user typed: a count plus the first and the most recent texts. */
+export class PromptLog {
+  count = 0;
+  first: string | null = null;
+  recent: string[] = [];
+
+  add(text: string): void {
+    this.count += 1;
+    const kept = clip(text);
+    this.first ??= kept;
+    this.recent = [...this.recent, kept].slice(-RECENT_PROMPTS);
+  }
+}
+
+export class ActivityLog {
+  readonly prompts = new PromptLog();
+  assistantMessages = 0;
+  errors = 0;
+  private readonly toolIds = new Set<string>();
+  private readonly toolCounts = new Map<string, number>();
+  private readonly files = new Set<string>();
+  private readonly errorKeys = new Set<string>();
+  private recentErrors: string[] = [];
+  private todos: Todo[] = [];
+  lastAssistantText: string | null = null;
+
+  /** Counts a tool call once per id (streamed responses repeat their blocks). */
+  toolCall(id: string, name: string): void {
+    if (this.toolIds.has(id)) return;
+    this.toolIds.add(id);
+    this.toolCounts.set(name, (this.toolCounts.get(name) ?? 0) + 1);
+  }
+
+  fileModified(path: string): void {
+    this.files.add(path);
+  }
+
+  /** Counts an error once per key (a tool-use id, or a record uuid). */
+  error(key: string, message: string | null): void {
+    if (this.errorKeys.has(key)) return;
+    this.errorKeys.add(key);
+    this.errors += 1;
+    if (message) this.recentErrors = [...this.recentErrors, clip(message, 300)].slice(-RECENT_ERRORS);
+  }
+
+  prompt(text: string): void {
+    this.prompts.add(text);
+  }
+
+  setTodos(todos: Todo[]): void {
+    this.todos = todos;
+  }
+
+  /** `prompts` lets a source choose between two ways of spotting prompts (see the Codex source). */
+  counts(prompts: PromptLog = this.prompts): Activity {
+    return {
+      userMessages: prompts.count,
+      assistantMessages: this.assistantMessages,
+      toolCalls: this.toolIds.size,
+      filesModified: this.files.size,
+      errors: this.errors,
+    };
+  }
+
+  get firstUserPrompt(): string | null {
+    return this.prompts.first;
+  }
+
+  details(prompts: PromptLog = this.prompts): Details {
+    const files = [...this.files];
+    return {
+      firstPrompt: prompts.first,
+      lastUserPrompt: prompts.recent.at(-1) ?? null,
+      lastAssistantText: this.lastAssistantText,
+      recentPrompts: prompts.recent,
+      todos: this.todos,
+      filesModified: files.length > MAX_FILES ? files.slice(-MAX_FILES) : files,
+      toolCounts: Object.fromEntries(this.toolCounts),
+      recentErrors: this.recentErrors,
+    };
+  }
+}
+
+/** Earliest and latest record time of a session. */
+export class TimeSpan {
+  first: number | null = null;
+  last: number | null = null;
+
+  see(ms: number | undefined): void {
+    if (ms === undefined) return;
+    if (this.first === null || ms < this.first) this.first = ms;
+    if (this.last === null || ms > this.last) this.last = ms;
+  }
+
+  iso(ms: number | null): string | null {
+    return ms === null ? null : new Date(ms).toISOString();
+  }
+}

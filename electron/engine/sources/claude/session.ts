@@ -1,0 +1,218 @@
+/**
+ * Folds Claude Code records (main transcript + subagent transcripts) into one session.
+ *
+ * Context is what Claude Code itself shows: input + cache_creation + cache_read of the newest
+ * main-chain, non-synthetic assistant record after the latest compact_boundary; right after a
+ * boundary, the boundary's postTokens; before any usage, unknown. Spend deduplicates streamed lines by
+ * (message.id, requestId) across all of the session's files, keeping each field's largest value
+ * (earlier lines of a response carry partial output counts).
+ */
+import type { Tokens } from '../../../../shared/session';
+import { CLAUDE_DEFAULT_WINDOW, CLAUDE_EXTENDED_WINDOW, modelWindow } from '../../models/windows';
+import { type PricedTokens, totalCost } from '../../models/prices';
+import { ActivityLog, TimeSpan } from '../activity';
+import { ContextSeries } from '../context-series';
+import type { EngineSettings, FileRole, SessionAccumulator, SessionCore } from '../types';
+import type { ClaudeRecord, Usage } from './records';
+
+interface Group {
+  model: string;
+  usage: Usage;
+}
+
+const ZERO: Usage = { input: 0, cacheCreation: 0, cacheCreation1h: 0, cacheRead: 0, output: 0 };
+
+export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
+  private readonly groups = new Map<string, Group>();
+  private readonly byModel = new Map<string, Usage>();
+  private readonly mainResponses = new Set<string>();
+  private anonymousResponses = 0;
+  private readonly activity = new ActivityLog();
+  private readonly span = new TimeSpan();
+  private readonly series = new ContextSeries();
+  private lastContext: number | null = null;
+  private boundaryPostTokens: number | null = null;
+  private sawBoundary = false;
+  private largestContext = 0;
+  private extendedContext = false;
+  private compactions = 0;
+  private compactSummaries = 0;
+  private model: string | null = null;
+  private project: string | null = null;
+  private gitBranch: string | null = null;
+  private readonly titles: Partial<Record<'custom' | 'ai' | 'summary', string>> = {};
+
+  constructor(private readonly id: string) {}
+
+  get contextEvents() {
+    return this.series.events;
+  }
+
+  add(record: ClaudeRecord, role: FileRole): void {
+    if (record.kind === 'title') {
+      this.titles[record.source] = record.text;
+      return;
+    }
+    if (record.kind === 'identity') {
+      this.extendedContext = true;
+      return;
+    }
+    this.span.see(record.at);
+    const mainChain = role === 'main' && !record.sidechain;
+    if (mainChain) this.noteLocation(record.cwd, record.gitBranch);
+    else if (this.project === null && record.cwd) this.project = record.cwd;
+
+    switch (record.kind) {
+      case 'assistant':
+        return this.addAssistant(record, mainChain);
+      case 'user':
+        return this.addUser(record, mainChain);
+      case 'compact-boundary':
+        if (!mainChain) return;
+        this.compactions += 1;
+        this.sawBoundary = true;
+        this.lastContext = null;
+        this.boundaryPostTokens = record.postTokens ?? null;
+        this.series.push(record.at, this.currentContext(), true);
+        return;
+      case 'api-error':
+        this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.message ?? 'API error');
+        return;
+      case 'other':
+        return;
+    }
+  }
+
+  private noteLocation(cwd: string | undefined, branch: string | undefined): void {
+    if (this.project === null && cwd) this.project = cwd;
+    if (branch) this.gitBranch = branch;
+  }
+
+  private addAssistant(record: Extract<ClaudeRecord, { kind: 'assistant' }>, mainChain: boolean): void {
+    if (record.synthetic) {
+      if (record.apiError) this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.errorText ?? 'API error');
+      return;
+    }
+    if (record.usage) this.addUsage(record.key, record.model ?? 'unknown', record.usage);
+    for (const tool of record.tools) {
+      if (tool.filePath) this.activity.fileModified(tool.filePath);
+      if (!mainChain) continue;
+      this.activity.toolCall(tool.id, tool.name);
+      if (tool.todos) this.activity.setTodos(tool.todos);
+    }
+    if (!mainChain) return;
+    if (record.key === undefined) this.anonymousResponses += 1;
+    else this.mainResponses.add(record.key);
+    this.activity.assistantMessages = this.mainResponses.size + this.anonymousResponses;
+    if (record.model) this.model = record.model;
+    if (record.text) this.activity.lastAssistantText = record.text.slice(0, 2000);
+    if (record.usage) {
+      const context = record.usage.input + record.usage.cacheCreation + record.usage.cacheRead;
+      this.lastContext = context;
+      this.largestContext = Math.max(this.largestContext, context);
+      this.series.push(record.at, context, false);
+    }
+  }
+
+  private addUsage(key: string | undefined, model: string, usage: Usage): void {
+    const previous = key === undefined ? undefined : this.groups.get(key);
+    const merged: Usage = previous
+      ? {
+          input: Math.max(previous.usage.input, usage.input),
+          cacheCreation: Math.max(previous.usage.cacheCreation, usage.cacheCreation),
+          cacheCreation1h: Math.max(previous.usage.cacheCreation1h, usage.cacheCreation1h),
+          cacheRead: Math.max(previous.usage.cacheRead, usage.cacheRead),
+          output: Math.max(previous.usage.output, usage.output),
+        }
+      : usage;
+    const owner = previous?.model ?? model;
+    const totals = this.byModel.get(owner) ?? { ...ZERO };
+    addInto(totals, merged, 1);
+    if (previous) addInto(totals, previous.usage, -1);
+    this.byModel.set(owner, totals);
+    if (key !== undefined) this.groups.set(key, { model: owner, usage: merged });
+  }
+
+  private addUser(record: Extract<ClaudeRecord, { kind: 'user' }>, mainChain: boolean): void {
+    for (const error of record.toolErrors) this.activity.error(`tool:${error.id}`, error.message);
+    if (!mainChain) return;
+    if (record.compactSummary) this.compactSummaries += 1;
+    if (record.prompt) this.activity.prompt(record.prompt);
+  }
+
+  private currentContext(): number | null {
+    if (this.lastContext !== null) return this.lastContext;
+    return this.sawBoundary ? this.boundaryPostTokens : null;
+  }
+
+  private windowTokens(settings: EngineSettings): number {
+    if (this.extendedContext || this.model?.endsWith('[1m]') || this.largestContext > CLAUDE_DEFAULT_WINDOW) {
+      return CLAUDE_EXTENDED_WINDOW;
+    }
+    return modelWindow(this.model, settings.modelWindows) ?? CLAUDE_DEFAULT_WINDOW;
+  }
+
+  core(settings: EngineSettings): SessionCore {
+    const used = this.currentContext();
+    const window = this.windowTokens(settings);
+    const tokens = this.tokens();
+    return {
+      id: this.id,
+      agent: 'claude-code',
+      project: this.project,
+      title: this.titles.custom ?? this.titles.ai ?? this.titles.summary ?? this.activity.firstUserPrompt?.slice(0, 120) ?? null,
+      model: this.model,
+      gitBranch: this.gitBranch,
+      startedAt: this.span.iso(this.span.first),
+      lastActivityAt: this.span.iso(this.span.last),
+      context: {
+        usedTokens: used,
+        windowTokens: window,
+        percent: used === null ? null : Math.min(100, (used / window) * 100),
+        autoCompactAtTokens: Math.max(0, window - settings.autoCompactBufferTokens),
+        // Very old versions wrote only the summary line, no boundary: count those instead, never both.
+        compactions: this.compactions > 0 ? this.compactions : this.compactSummaries,
+        source: used === null ? null : 'usage',
+      },
+      tokens,
+      costUsd: this.byModel.size === 0 ? null : totalCost(pricedByModel(this.byModel), settings.prices),
+      activity: this.activity.counts(),
+      details: this.activity.details(),
+    };
+  }
+
+  private tokens(): Tokens {
+    const sum = { ...ZERO };
+    for (const usage of this.byModel.values()) addInto(sum, usage, 1);
+    return {
+      input: sum.input,
+      output: sum.output,
+      cacheCreation: sum.cacheCreation,
+      cacheRead: sum.cacheRead,
+      reasoning: 0,
+      total: sum.input + sum.cacheCreation + sum.cacheRead + sum.output,
+    };
+  }
+}
+
+function addInto(target: Usage, usage: Usage, sign: 1 | -1): void {
+  target.input += sign * usage.input;
+  target.cacheCreation += sign * usage.cacheCreation;
+  target.cacheCreation1h += sign * usage.cacheCreation1h;
+  target.cacheRead += sign * usage.cacheRead;
+  target.output += sign * usage.output;
+}
+
+function pricedByModel(byModel: ReadonlyMap<string, Usage>): Map<string, PricedTokens> {
+  const priced = new Map<string, PricedTokens>();
+  for (const [model, usage] of byModel) {
+    priced.set(model, {
+      input: usage.input,
+      cacheWrite5m: usage.cacheCreation - usage.cacheCreation1h,
+      cacheWrite1h: usage.cacheCreation1h,
+      cacheRead: usage.cacheRead,
+      output: usage.output,
+    });
+  }
+  return priced;
+}

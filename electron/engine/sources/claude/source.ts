@@ -1,0 +1,55 @@
+/**
+ * Where Claude Code keeps transcripts and how files map to sessions (FORMATS.md §1.1):
+ * `<root>/projects/<encoded cwd>/<sessionId>.jsonl` is a session's main transcript;
+ * `<root>/projects/<p>/<sessionId>/subagents/**.jsonl` and the older flat `<root>/projects/<p>/agent-*.jsonl`
+ * are subagent transcripts of that session (the flat ones name their parent only in their records).
+ */
+import { basename, join, relative, sep } from 'node:path';
+import type { Json } from '../../read/fields';
+import type { FileClass, Source } from '../types';
+import { type ClaudeRecord, parseClaudeRecord } from './records';
+import { ClaudeSession } from './session';
+import { findFiles, listDir } from '../walk';
+
+const isJsonl = (name: string) => name.endsWith('.jsonl');
+
+export const claudeSource: Source<ClaudeRecord> = {
+  agent: 'claude-code',
+
+  defaultRoots(env, home) {
+    const configured = env['CLAUDE_CONFIG_DIR']?.split(',').map((dir) => dir.trim()).filter(Boolean);
+    if (configured && configured.length > 0) return configured;
+    return [join(home, '.claude'), join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'claude')];
+  },
+
+  async listFiles(root, onError) {
+    const { dirs: projects } = await listDir(join(root, 'projects'), onError);
+    const perProject = await Promise.all(
+      projects.map(async (project) => {
+        const { files, dirs } = await listDir(project, onError);
+        const nested = await Promise.all(dirs.map((dir) => findFiles(join(dir, 'subagents'), isJsonl, 3, onError)));
+        return files.filter((file) => isJsonl(basename(file))).concat(...nested);
+      }),
+    );
+    return perProject.flat();
+  },
+
+  classify(file, root): FileClass | null {
+    const parts = relative(root, file).split(sep);
+    if (parts[0] !== 'projects' || parts.length < 3 || !isJsonl(file)) return null;
+    const name = basename(file, '.jsonl');
+    if (parts.length === 3) {
+      return name.startsWith('agent-') ? { role: 'sub', sessionId: null, priority: 0 } : { role: 'main', sessionId: name, priority: 0 };
+    }
+    if (parts[3] === 'subagents' && parts[2]) return { role: 'sub', sessionId: parts[2], priority: 0 };
+    return null;
+  },
+
+  sessionIdFromRecord(record: Json) {
+    const id = record['sessionId'];
+    return typeof id === 'string' && id !== '' ? id : null;
+  },
+
+  parse: parseClaudeRecord,
+  create: (sessionId) => new ClaudeSession(sessionId),
+};

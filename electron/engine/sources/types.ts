@@ -1,0 +1,67 @@
+/**
+ * The contract between the engine and an agent source (Claude Code, Codex, Gemini CLI).
+ *
+ * A source knows three things: which files under its roots are transcripts and which session each
+ * belongs to (`classify`), how to turn one line into a validated record (`parse`, which throws
+ * `BadRecord`), and how to fold records into a session (`SessionAccumulator`, which never throws — so
+ * a bad line can never leave a session half-updated).
+ */
+import type { Agent, Context, Details, Activity, Tokens } from '../../../shared/session';
+import type { Settings } from '../../../shared/settings';
+import type { Json } from '../read/fields';
+import type { WalkError } from './walk';
+
+export type FileRole = 'main' | 'sub';
+
+export interface FileClass {
+  role: FileRole;
+  /** The owning session; null when only the file's records can tell (old flat Claude subagent files). */
+  sessionId: string | null;
+  /** Lower wins when two files claim to be the same session's main file (e.g. active vs archived). */
+  priority: number;
+}
+
+/** What a source computes for a session; the engine adds files, status, process and annotations. */
+export interface SessionCore {
+  id: string;
+  agent: Agent;
+  project: string | null;
+  title: string | null;
+  model: string | null;
+  gitBranch: string | null;
+  startedAt: string | null;
+  lastActivityAt: string | null;
+  context: Omit<Context, 'etaMinutes'>;
+  tokens: Tokens;
+  costUsd: number | null;
+  activity: Activity;
+  details: Details;
+}
+
+export type EngineSettings = Pick<Settings, 'modelWindows' | 'prices' | 'autoCompactBufferTokens'>;
+
+export interface SessionAccumulator<R> {
+  add(record: R, role: FileRole, file: string): void;
+  core(settings: EngineSettings): SessionCore;
+  /** Context size after each record that changed it, for the history chart and burn rate. */
+  readonly contextEvents: ContextEvent[];
+}
+
+export interface ContextEvent {
+  at: number;
+  usedTokens: number | null;
+  compaction: boolean;
+}
+
+export interface Source<R> {
+  readonly agent: Agent;
+  /** Default roots for this agent from the environment (e.g. CLAUDE_CONFIG_DIR, CODEX_HOME). */
+  defaultRoots(env: NodeJS.ProcessEnv, home: string): string[];
+  /** Transcript files under one root (absolute paths). Missing folders yield nothing. */
+  listFiles(root: string, onError: WalkError): Promise<string[]>;
+  classify(file: string, root: string): FileClass | null;
+  /** The session id for a file whose class left it null, from its first records. */
+  sessionIdFromRecord?(record: Json): string | null;
+  parse(record: Json): R | null;
+  create(sessionId: string): SessionAccumulator<R>;
+}

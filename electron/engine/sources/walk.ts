@@ -1,0 +1,39 @@
+/**
+ * Directory listing for source discovery. A folder that is missing yields nothing (the caller decides
+ * whether that is a problem); an unreadable one is reported through `onError` and skipped.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type WalkError = (path: string, error: NodeJS.ErrnoException) => void;
+
+export async function listDir(dir: string, onError: WalkError): Promise<{ files: string[]; dirs: string[] }> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const files: string[] = [];
+    const dirs: string[] = [];
+    for (const entry of entries) {
+      if (entry.isFile()) files.push(join(dir, entry.name));
+      else if (entry.isDirectory()) dirs.push(join(dir, entry.name));
+    }
+    return { files, dirs };
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') onError(dir, err);
+    return { files: [], dirs: [] };
+  }
+}
+
+/** All files below `dir` (to `depth` levels) whose name passes `accept`. */
+export async function findFiles(
+  dir: string,
+  accept: (name: string) => boolean,
+  depth: number,
+  onError: WalkError,
+): Promise<string[]> {
+  const { files, dirs } = await listDir(dir, onError);
+  const found = files.filter((file) => accept(file.slice(file.lastIndexOf('/') + 1)));
+  if (depth <= 0) return found;
+  const nested = await Promise.all(dirs.map((sub) => findFiles(sub, accept, depth - 1, onError)));
+  return found.concat(...nested);
+}
