@@ -12,10 +12,10 @@ export default class SummaryReporter implements Reporter {
     for (const testModule of testModules) {
       if (testModule.state() === 'failed' && [...testModule.children.allTests()].length === 0) failed += 1;
       for (const test of testModule.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
-        else if (state === 'skipped') skipped.push(`${test.fullName}${test.result().note ? ` — ${test.result().note}` : ''}`);
+        const result = test.result();
+        if (result.state === 'passed') passed += 1;
+        else if (result.state === 'failed') failed += 1;
+        else if (result.state === 'skipped') skipped.push(`${test.fullName}${result.note ? ` — ${result.note}` : ''}`);
       }
     }
     const lines = skipped.map((name) => `skipped: ${name}`);

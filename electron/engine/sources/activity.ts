@@ -31,7 +31,7 @@ export class ActivityLog {
   private readonly toolCounts = new Map<string, number>();
   private readonly files = new Set<string>();
   private readonly errorKeys = new Set<string>();
-  private recentErrors: string[] = [];
+  private recentErrors: { at: number; message: string }[] = [];
   private todos: Todo[] = [];
   lastAssistantText: string | null = null;
 
@@ -46,12 +46,18 @@ export class ActivityLog {
     this.files.add(path);
   }
 
-  /** Counts an error once per key (a tool-use id, or a record uuid). */
-  error(key: string, message: string | null): void {
+  /**
+   * Counts an error once per key (a tool-use id, or a record uuid). The latest few messages are kept
+   * in time order, so the list does not depend on which of a session's files was read first.
+   */
+  error(key: string, message: string | null, at = 0): void {
     if (this.errorKeys.has(key)) return;
     this.errorKeys.add(key);
     this.errors += 1;
-    if (message) this.recentErrors = [...this.recentErrors, clip(message, 300)].slice(-RECENT_ERRORS);
+    if (!message) return;
+    this.recentErrors = [...this.recentErrors, { at, message: clip(message, 300) }]
+      .sort((a, b) => a.at - b.at || a.message.localeCompare(b.message))
+      .slice(-RECENT_ERRORS);
   }
 
   prompt(text: string): void {
@@ -78,7 +84,7 @@ export class ActivityLog {
   }
 
   details(prompts: PromptLog = this.prompts): Details {
-    const files = [...this.files];
+    const files = [...this.files].sort();
     return {
       firstPrompt: prompts.first,
       lastUserPrompt: prompts.recent.at(-1) ?? null,
@@ -87,7 +93,7 @@ export class ActivityLog {
       todos: this.todos,
       filesModified: files.length > MAX_FILES ? files.slice(-MAX_FILES) : files,
       toolCounts: Object.fromEntries(this.toolCounts),
-      recentErrors: this.recentErrors,
+      recentErrors: this.recentErrors.map((error) => error.message),
     };
   }
 }

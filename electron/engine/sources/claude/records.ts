@@ -67,7 +67,21 @@ const FILE_TOOLS: Readonly<Record<string, string>> = {
 };
 
 /** Injected text that arrives as a user record but was not typed by the user. */
-const NOT_TYPED = ['<local-command-stdout>', '<local-command-stderr>', '<local-command-caveat>'];
+const NOT_TYPED = [
+  '<local-command-stdout>',
+  '<local-command-stderr>',
+  '<local-command-caveat>',
+  '<task-notification>',
+  '[Request interrupted by user',
+];
+
+/** A slash command is recorded as tags; people know it as `/name args`. */
+function readablePrompt(text: string): string {
+  const name = /<command-name>([^<]*)<\/command-name>/.exec(text)?.[1]?.trim();
+  if (!name) return text;
+  const args = /<command-args>([^<]*)<\/command-args>/.exec(text)?.[1]?.trim();
+  return args ? `${name} ${args}` : name;
+}
 
 export function parseClaudeRecord(record: Json): ClaudeRecord | null {
   const type = str(record, 'type');
@@ -207,7 +221,7 @@ function parseUser(record: Json): ClaudeRecord {
     kind: 'user',
     ...base(record),
     uuid: str(record, 'uuid'),
-    prompt: typed ? text : undefined,
+    prompt: typed ? readablePrompt(text) : undefined,
     compactSummary,
     toolErrors,
   };

@@ -76,7 +76,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
         this.series.push(record.at, this.currentContext(), true);
         return;
       case 'api-error':
-        this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.message ?? 'API error');
+        this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.message ?? 'API error', record.at);
         return;
       case 'other':
         return;
@@ -90,7 +90,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
 
   private addAssistant(record: Extract<ClaudeRecord, { kind: 'assistant' }>, mainChain: boolean): void {
     if (record.synthetic) {
-      if (record.apiError) this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.errorText ?? 'API error');
+      if (record.apiError) this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.errorText ?? 'API error', record.at);
       return;
     }
     if (record.usage) this.addUsage(record.key, record.model ?? 'unknown', record.usage);
@@ -134,7 +134,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
   }
 
   private addUser(record: Extract<ClaudeRecord, { kind: 'user' }>, mainChain: boolean): void {
-    for (const error of record.toolErrors) this.activity.error(`tool:${error.id}`, error.message);
+    for (const error of record.toolErrors) this.activity.error(`tool:${error.id}`, error.message, record.at);
     if (!mainChain) return;
     if (record.compactSummary) this.compactSummaries += 1;
     if (record.prompt) this.activity.prompt(record.prompt);

@@ -81,7 +81,7 @@ export class CodexSession implements SessionAccumulator<CodexRecord> {
         return;
       case 'tool-output':
         if (record.exitCode !== undefined && record.exitCode !== 0) {
-          this.activity.error(`tool:${record.id}`, `${this.openCalls.get(record.id) ?? 'tool'} exited with code ${record.exitCode}`);
+          this.activity.error(`tool:${record.id}`, `${this.openCalls.get(record.id) ?? 'tool'} exited with code ${record.exitCode}`, record.at);
         }
         this.openCalls.delete(record.id);
         return;
