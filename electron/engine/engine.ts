@@ -8,10 +8,10 @@
  * rebuilt from all of its files, so numbers never mix old and new contents.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import type { Problem, Problems, Session } from '../../shared/session';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
-import { type FileCursor, freshCursor, readAppendedLines } from './read/line-reader';
+import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
 import { type Root, type RootOptions, resolveRoots } from './roots';
 import { SOURCES } from './sources';
@@ -133,6 +133,7 @@ export class Engine {
     const file = this.files.get(path) ?? (this.track(path) ? this.files.get(path) : undefined);
     if (!file || file.shadowed) return null;
     const before = file.sessionKey;
+    if (file.source.wholeFile?.(path)) return this.readWhole(file);
     let restarted = false;
     try {
       await readAppendedLines(
@@ -155,6 +156,28 @@ export class Engine {
     }
     const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
     if (entry && (restarted || entry.stale)) await this.rereadSiblings(file);
+    return file.sessionKey;
+  }
+
+  /** A file rewritten whole on every change: when it changed, the session is rebuilt from it. */
+  private async readWhole(file: TrackedFile): Promise<string | null> {
+    try {
+      const info = await stat(file.path);
+      if (isUnchanged(file.cursor, info)) return file.sessionKey;
+      const previouslyRead = file.cursor.size > 0;
+      const content = await readFile(file.path);
+      if (previouslyRead) this.resetSession(file);
+      file.badLines = 0;
+      this.consume(file, Buffer.from(content.toString('utf8').replace(/\r?\n/g, ' ')));
+      file.cursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: info.size };
+      this.clearProblem('unreadable', file.path);
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') return this.forget(file.path);
+      this.problem({ kind: 'unreadable', path: file.path, message: `cannot read ${file.path}: ${err.code ?? err.message}` });
+    }
+    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
+    if (entry?.stale) await this.rereadSiblings(file);
     return file.sessionKey;
   }
 

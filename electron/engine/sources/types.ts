@@ -62,6 +62,8 @@ export interface Source<R> {
   classify(file: string, root: string): FileClass | null;
   /** The session id for a file whose class left it null, from its first records. */
   sessionIdFromRecord?(record: Json): string | null;
+  /** Files written whole each time (not appended), read as one JSON record; default: none. */
+  wholeFile?(file: string): boolean;
   parse(record: Json): R | null;
   create(sessionId: string): SessionAccumulator<R>;
 }
