@@ -78,6 +78,7 @@ function messages(state: FakeState<AnthropicUsage>, response: ServerResponse, bo
     stop_sequence: null,
     usage: wireUsage(exchange.usage),
   };
+  exchange.responseId = message.id;
   const headers = { 'request-id': randomId('req_') };
   if (body['stream'] === true) sendSse(response, streamEvents(message), headers);
   else sendJson(response, 200, message, headers);

@@ -65,7 +65,8 @@ function route(state: FakeState<GeminiUsage>, request: IncomingMessage, response
     exchange = state.main(conversation, (turn) =>
       toolResult !== null ? { type: 'text', text: toolFinishedText(toolResult) } : (shellReply(partsText(lastUser), tools) ?? { type: 'text', text: cannedText(turn) }));
   }
-  const reply = { responseId: randomId(''), modelVersion: model, candidates: [candidate(exchange.reply)], usageMetadata: exchange.usage };
+  exchange.responseId = randomId('');
+  const reply = { responseId: exchange.responseId, modelVersion: model, candidates: [candidate(exchange.reply)], usageMetadata: exchange.usage };
   if (method === 'streamGenerateContent') sendSse(response, [{ data: reply }]);
   else sendJson(response, 200, reply);
 }

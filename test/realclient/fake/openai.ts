@@ -58,7 +58,8 @@ function route(state: FakeState<OpenAIUsage>, request: IncomingMessage, response
     exchange = state.main(conversation, (turn) =>
       toolOutput !== null ? { type: 'text', text: toolFinishedText(toolOutput) } : (shellReply(userText, tools) ?? { type: 'text', text: cannedText(turn) }));
   }
-  sendSse(response, responseEvents(String(body['model'] ?? 'gpt-fake'), exchange.reply ?? { type: 'text', text: '' }, exchange.usage));
+  exchange.responseId = randomId('resp_');
+  sendSse(response, responseEvents(exchange.responseId, String(body['model'] ?? 'gpt-fake'), exchange.reply ?? { type: 'text', text: '' }, exchange.usage));
 }
 
 function shellReply(text: string, tools: string[]): Reply | null {
@@ -68,8 +69,7 @@ function shellReply(text: string, tools: string[]): Reply | null {
   return { type: 'tool', name: 'shell', input: { command: ['bash', '-lc', trigger.argument] } };
 }
 
-function responseEvents(model: string, reply: Reply, usage: OpenAIUsage | null): SseEvent[] {
-  const responseId = randomId('resp_');
+function responseEvents(responseId: string, model: string, reply: Reply, usage: OpenAIUsage | null): SseEvent[] {
   const base = { id: responseId, object: 'response', created_at: Math.floor(Date.now() / 1000), model };
   const itemId = randomId(reply.type === 'tool' ? 'fc_' : 'msg_');
   const events: SseEvent[] = [];

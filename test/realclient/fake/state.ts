@@ -25,6 +25,8 @@ export interface Exchange<U> {
   /** The exact usage object sent; null when the request was answered with an error. */
   usage: U | null;
   error: string | null;
+  /** The id the API gave the response (Anthropic `msg_…`, OpenAI `resp_…`), which clients copy into their transcripts. */
+  responseId: string | null;
 }
 
 export interface UsageModel<U> {
@@ -97,8 +99,8 @@ export class FakeState<U> {
     return Object.fromEntries(this.turns);
   }
 
-  private log(entry: Omit<Exchange<U>, 'seq'>): Exchange<U> {
-    const exchange = { seq: this.exchanges.length + 1, ...entry };
+  private log(entry: Omit<Exchange<U>, 'seq' | 'responseId'>): Exchange<U> {
+    const exchange = { seq: this.exchanges.length + 1, responseId: null, ...entry };
     this.exchanges.push(exchange);
     return exchange;
   }
