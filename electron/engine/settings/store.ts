@@ -11,7 +11,7 @@
  * - Writes are atomic (conf writes a temporary file and renames it).
  */
 import Conf from 'conf';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEFAULT_SETTINGS, SettingsSchema, settingsIssues, type Settings, type SettingsIssue } from '../../../shared/settings';
 import { getAt, keyPath, setAt } from './keys';
 
