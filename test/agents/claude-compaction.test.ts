@@ -71,19 +71,20 @@ describe('Claude Code compacts on its own (claude-sonnet-4-5, 200k window)', () 
     // 170,000 tokens: past the 167,000 threshold (window − 20k output reserve − 13k), below the 177k block.
     server.state.queueUsage({ input_tokens: 5, cache_creation_input_tokens: 30_000, cache_read_input_tokens: 139_995, output_tokens: 50 });
     const big = await step('a turn that fills the context', { resume: first.sessionId, env });
-    let { transcript, session, exchanges } = await observe(first.sessionId);
+    let { transcript, session } = await observe(first.sessionId);
     expectContext(session, transcript, big.exchanges.at(-1));
     expect(session.context.percent).toBe(85);
     expect(session.context.compactions).toBe(0);
 
     const next = await step('the next prompt compacts first', { resume: first.sessionId, env });
     expect(next.exchanges.map((exchange) => exchange.kind), 'Claude Code summarised before answering').toEqual(['compaction', 'main']);
-    ({ transcript, session, exchanges } = await observe(first.sessionId));
+    const after = await observe(first.sessionId);
+    ({ transcript, session } = after);
     const boundaries = compactBoundaries(transcript);
     expect(boundaries.map((boundary) => boundary.trigger), 'one system/compact_boundary record with trigger "auto"').toEqual(['auto']);
     expect(session.context.compactions).toBe(1);
     expectContext(session, transcript, next.exchanges.at(-1));
-    expect(session.tokens).toEqual(expectedClaudeTokens(exchanges));
+    expect(session.tokens).toEqual(expectedClaudeTokens(after.exchanges));
   });
 
   it('recovers from "prompt is too long" by compacting; Headroom counts the compaction and the retried answer', async (ctx) => {
