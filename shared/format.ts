@@ -57,10 +57,15 @@ export function formatUsd(amount: number | null): string {
   return `$${amount.toFixed(2)}`;
 }
 
-/** A percentage with one decimal (`82.4%`): fine enough to see a single turn move the context. */
+/**
+ * A percentage with one decimal (`82.4%`), fine enough to see a single turn move the context. Cut,
+ * not rounded: 89.96% reads `89.9%`, so a figure on screen never claims a threshold not yet crossed.
+ */
 export function formatPercent(percent: number | null): string {
   if (percent === null || !Number.isFinite(percent)) return UNKNOWN;
-  return `${trimZero(percent.toFixed(1))}%`;
+  // The epsilon absorbs binary noise (0.57 × 100 = 56.99999999999999 must read 57%), not real tenths.
+  const tenths = Math.floor(percent * 10 + 1e-9) / 10;
+  return `${trimZero(tenths.toFixed(1))}%`;
 }
 
 /** A span of minutes as people say it: `<1 min`, `12 min`, `1 h 20 min`, `3 d 4 h`. */

@@ -19,6 +19,11 @@ export default defineConfig({
         },
       },
       {
+        // The views' pure models (sorting, chart geometry, settings form): plain Node, no DOM needed.
+        extends: true,
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
       },

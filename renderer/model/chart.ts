@@ -71,7 +71,8 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   // A single point still needs a span: one minute either side.
   const [start, end] = first === last ? [first - 60_000, last + 60_000] : [first, last];
   const peak = Math.max(0, ...input.history.map((point) => point.usedTokens));
-  const yMax = input.windowTokens ?? Math.max(1, peak * 1.1);
+  // 10% headroom above the peak when the window is unknown (whole tokens, so ticks stay clean).
+  const yMax = input.windowTokens ?? Math.max(1, Math.round(peak * 1.1));
   const x = (at: number): number => round(CHART_PADDING.left + ((at - start) / (end - start)) * plotWidth);
   const y = (tokens: number): number =>
     round(CHART_PADDING.top + plotHeight - (Math.min(tokens, yMax) / yMax) * plotHeight);
