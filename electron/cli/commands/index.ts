@@ -1,5 +1,6 @@
 /** Every `headroom` subcommand; each module adds itself to the program. */
 import type { Command } from 'commander';
+import { register as app } from './app';
 import { register as status } from './status';
 
-export const COMMANDS: readonly ((program: Command) => void)[] = [status];
+export const COMMANDS: readonly ((program: Command) => void)[] = [status, app];
