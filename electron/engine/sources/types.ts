@@ -57,6 +57,8 @@ export interface Source<R> {
   readonly agent: Agent;
   /** Default roots for this agent from the environment (e.g. CLAUDE_CONFIG_DIR, CODEX_HOME). */
   defaultRoots(env: NodeJS.ProcessEnv, home: string): string[];
+  /** The folders under a root that hold transcripts, for the watcher. */
+  watchPaths(root: string): string[];
   /** Transcript files under one root (absolute paths). Missing folders yield nothing. */
   listFiles(root: string, onError: WalkError): Promise<string[]>;
   classify(file: string, root: string): FileClass | null;

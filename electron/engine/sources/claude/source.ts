@@ -22,6 +22,8 @@ export const claudeSource: Source<ClaudeRecord> = {
     return [join(home, '.claude'), join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'claude')];
   },
 
+  watchPaths: (root) => [join(root, 'projects')],
+
   async listFiles(root, onError) {
     const { dirs: projects } = await listDir(join(root, 'projects'), onError);
     const perProject = await Promise.all(

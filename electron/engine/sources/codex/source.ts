@@ -20,6 +20,8 @@ export const codexSource: Source<CodexRecord> = {
     return [env['CODEX_HOME'] || join(home, '.codex')];
   },
 
+  watchPaths: (root) => [join(root, 'sessions'), join(root, 'archived_sessions')],
+
   async listFiles(root, onError) {
     const [active, archived] = await Promise.all([
       findFiles(join(root, 'sessions'), isRollout, 4, onError),

@@ -20,6 +20,8 @@ export const geminiSource: Source<GeminiRecord> = {
     return [join(env['GEMINI_CLI_HOME'] || home, '.gemini')];
   },
 
+  watchPaths: (root) => [join(root, 'tmp')],
+
   async listFiles(root, onError) {
     const { dirs: projects } = await listDir(join(root, 'tmp'), onError);
     const found = await Promise.all(projects.map((project) => findFiles(join(project, 'chats'), isChat, 1, onError)));

@@ -1,0 +1,293 @@
+/**
+ * The live monitor: an Engine kept current by file-system events.
+ *
+ * Guarantees: each source root is watched with native events (inotify / FSEvents) and falls back to
+ * polling only when watching fails, saying so as a problem; a change reads only the appended bytes of
+ * that file and updates only its session; bursts of writes to one file are coalesced over a few
+ * milliseconds (never by sleeping seconds); a root that appears after start is picked up, and one that
+ * disappears removes its sessions and is reported. Nothing here ever writes into the agents' folders.
+ */
+import { EventEmitter } from 'node:events';
+import { access, stat } from 'node:fs/promises';
+import { type FSWatcher, watch } from 'chokidar';
+import type { Problem, Session } from '../../shared/session';
+import type { Settings } from '../../shared/settings';
+import { Engine, type EngineOptions } from './engine';
+import { isUnchanged } from './read/line-reader';
+import type { Root } from './roots';
+import type { Liveness } from './snapshot';
+import { SOURCES } from './sources';
+import type { ContextEvent } from './sources/types';
+
+export interface ProcessMatcher {
+  match(sessions: readonly Session[]): Promise<Map<string, Liveness>>;
+}
+
+export interface MonitorOptions extends EngineOptions {
+  /** Delay that merges a burst of writes to one file into one read. */
+  coalesceMs?: number;
+  /** Force polling (network folders); normally chosen only when native watching fails. */
+  usePolling?: boolean;
+  /** Matches agent processes to sessions; polled every `processIntervalMs`. */
+  processes?: ProcessMatcher | undefined;
+  processIntervalMs?: number;
+  /** How often a missing root is checked for again. */
+  rootRetryMs?: number;
+}
+
+export interface RemovedSession {
+  key: string;
+}
+
+export interface MonitorEvents {
+  'session-added': [session: Session];
+  'session-updated': [session: Session];
+  'session-removed': [removed: RemovedSession];
+  problem: [problem: Problem];
+}
+
+const TRANSCRIPT = /\.jsonl?$/;
+const SETTLE_MS = 25;
+
+/** A session's stable key: `<agent>:<id>`. */
+export function sessionKey(session: Pick<Session, 'agent' | 'id'>): string {
+  return `${session.agent}:${session.id}`;
+}
+
+export class Monitor extends EventEmitter<MonitorEvents> {
+  readonly engine: Engine;
+  private readonly coalesceMs: number;
+  private readonly options: MonitorOptions;
+  private watcher: FSWatcher | null = null;
+  private polling: boolean;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settling = new Map<string, NodeJS.Timeout>();
+  private readonly known = new Set<string>();
+  /** Transcript folders that do not exist (yet), with their root. */
+  private readonly missing = new Map<string, Root>();
+  private rootTimer: NodeJS.Timeout | null = null;
+  private processTimer: NodeJS.Timeout | null = null;
+  private lastStatus = new Map<string, string>();
+  private closed = false;
+
+  constructor(options: MonitorOptions = {}) {
+    super();
+    this.options = options;
+    this.engine = new Engine(options);
+    this.coalesceMs = options.coalesceMs ?? 8;
+    this.polling = options.usePolling ?? false;
+  }
+
+  /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
+  async start(): Promise<void> {
+    await this.engine.scan();
+    for (const key of this.engine.keys()) this.known.add(key);
+    await this.startWatching();
+    await this.refreshProcesses();
+    const interval = this.options.processIntervalMs ?? 5000;
+    this.processTimer = setInterval(() => void this.refreshProcesses(), interval);
+    this.processTimer.unref();
+  }
+
+  sessions(): Session[] {
+    return this.engine.list();
+  }
+
+  session(key: string): Session | null {
+    return this.engine.session(key);
+  }
+
+  /** The context series of a session, for charts and burn rate. */
+  history(key: string): readonly ContextEvent[] {
+    return this.engine.entry(key)?.accumulator.contextEvents ?? [];
+  }
+
+  setSettings(settings: Settings): void {
+    this.engine.setSettings(settings);
+  }
+
+  /** Whether native watching failed and the monitor polls instead. */
+  get isPolling(): boolean {
+    return this.polling;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of [...this.timers.values(), ...this.settling.values()]) clearTimeout(timer);
+    this.timers.clear();
+    this.settling.clear();
+    if (this.rootTimer) clearInterval(this.rootTimer);
+    if (this.processTimer) clearInterval(this.processTimer);
+    await this.watcher?.close();
+    this.watcher = null;
+  }
+
+  private async startWatching(): Promise<void> {
+    const paths: string[] = [];
+    for (const root of this.engine.roots) {
+      for (const path of watchPaths(root)) {
+        if (await isReadable(path)) paths.push(path);
+        else this.missing.set(path, root);
+      }
+    }
+    const watcher = watch(paths, {
+      ignoreInitial: true,
+      usePolling: this.polling,
+      interval: 500,
+      // Only transcripts matter; skipping everything else keeps the watch set small.
+      ignored: (path, stats) => stats?.isFile() === true && !TRANSCRIPT.test(path),
+    });
+    watcher.on('add', (path) => this.schedule(path));
+    watcher.on('change', (path) => this.schedule(path));
+    watcher.on('unlink', (path) => void this.removed(path));
+    watcher.on('unlinkDir', (path) => void this.removedDir(path));
+    watcher.on('error', (error) => void this.watchFailed(error as NodeJS.ErrnoException));
+    this.watcher = watcher;
+    // chokidar never reports ready for an empty watch list.
+    if (paths.length > 0) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    // chokidar reports nothing for a path that does not exist yet; look for those now and then.
+    this.rootTimer = setInterval(() => void this.retryMissingRoots(), this.options.rootRetryMs ?? 1000);
+    this.rootTimer.unref();
+  }
+
+  private schedule(path: string): void {
+    if (this.closed || !TRANSCRIPT.test(path) || this.timers.has(path)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(path);
+      void this.changed(path);
+    }, this.coalesceMs);
+    this.timers.set(path, timer);
+  }
+
+  private async changed(path: string): Promise<void> {
+    const key = await this.engine.update(path);
+    if (key) this.publish(key);
+    this.scheduleSettleCheck(path);
+  }
+
+  /**
+   * chokidar drops a file's change events that arrive within 5 ms of the previous one and sends no
+   * trailing event (nodefs-handler `_throttle(…, 5)`), so the last write of a burst can go unseen.
+   * One stat shortly after each read catches it: if the file moved on, read again.
+   */
+  private scheduleSettleCheck(path: string): void {
+    if (this.closed || this.settling.has(path)) return;
+    const timer = setTimeout(() => {
+      this.settling.delete(path);
+      void stat(path).then(
+        (info) => {
+          const cursor = this.engine.cursorOf(path);
+          if (cursor && !isUnchanged(cursor, info)) this.schedule(path);
+        },
+        () => undefined,
+      );
+    }, SETTLE_MS);
+    timer.unref();
+    this.settling.set(path, timer);
+  }
+
+  private async removed(path: string): Promise<void> {
+    const key = await this.engine.remove(path);
+    if (key) this.publish(key);
+  }
+
+  private async removedDir(dir: string): Promise<void> {
+    const prefix = `${dir}/`;
+    const keys = new Set<string>();
+    for (const path of this.engine.trackedFiles()) {
+      if (!path.startsWith(prefix)) continue;
+      const key = await this.engine.remove(path);
+      if (key) keys.add(key);
+    }
+    keys.forEach((key) => this.publish(key));
+    const root = this.engine.roots.find((r) => watchPaths(r).includes(dir));
+    if (root && !(await isReadable(dir))) {
+      this.missing.set(dir, root);
+      this.watcher?.unwatch(dir);
+      this.report({ kind: 'missing-root', path: dir, message: `${root.agent} folder disappeared: ${dir}` });
+    }
+  }
+
+  private publish(key: string): void {
+    const session = this.engine.session(key);
+    if (!session) {
+      if (this.known.delete(key)) this.emit('session-removed', { key });
+      this.lastStatus.delete(key);
+      return;
+    }
+    this.lastStatus.set(key, `${session.status}:${session.pid ?? ''}`);
+    if (this.known.has(key)) {
+      this.emit('session-updated', session);
+    } else {
+      this.known.add(key);
+      this.emit('session-added', session);
+    }
+  }
+
+  private report(problem: Problem): void {
+    this.engine.problem(problem);
+    this.emit('problem', problem);
+  }
+
+  private async retryMissingRoots(): Promise<void> {
+    for (const [path, root] of [...this.missing]) {
+      if (this.closed || !(await isReadable(path))) continue;
+      this.missing.delete(path);
+      this.engine.clearProblem('missing-root', path);
+      this.engine.clearProblem('missing-root', root.path);
+      this.watcher?.add(path);
+      const before = new Set(this.engine.trackedFiles());
+      for (const path of await this.engine.discover()) if (!before.has(path)) await this.changed(path);
+    }
+  }
+
+  /** Native watching failed (e.g. the inotify watch limit): fall back to polling and say so. */
+  private async watchFailed(error: NodeJS.ErrnoException): Promise<void> {
+    if (this.closed) return;
+    if (this.polling || (error.code !== 'ENOSPC' && error.code !== 'EMFILE')) {
+      this.report({ kind: 'watch', path: null, message: `file watching error: ${error.message}` });
+      return;
+    }
+    this.polling = true;
+    this.report({ kind: 'watch', path: null, message: `native file watching failed (${error.code}); polling every 500 ms instead` });
+    await this.watcher?.close();
+    if (this.rootTimer) clearInterval(this.rootTimer);
+    await this.startWatching();
+  }
+
+  /** Attaches live agent processes; sessions whose status or process changed are re-published. */
+  private async refreshProcesses(): Promise<void> {
+    if (this.closed) return;
+    if (this.options.processes) {
+      try {
+        this.engine.setLiveness(await this.options.processes.match(this.engine.list()));
+      } catch (error) {
+        this.report({ kind: 'process', path: null, message: `process matching failed: ${(error as Error).message}` });
+      }
+    }
+    // Status also moves with time alone (running → idle → ended), so this doubles as the clock tick.
+    for (const session of this.engine.list()) {
+      const key = sessionKey(session);
+      const status = `${session.status}:${session.pid ?? ''}`;
+      if (this.lastStatus.get(key) === status) continue;
+      const first = !this.lastStatus.has(key);
+      this.lastStatus.set(key, status);
+      if (!first) this.emit('session-updated', session);
+    }
+  }
+}
+
+/** The folders under a root that hold transcripts (watching all of ~/.claude would be wasteful). */
+function watchPaths(root: Root): string[] {
+  const source = SOURCES.find((s) => s.agent === root.agent);
+  return source ? source.watchPaths(root.path) : [root.path];
+}
+
+async function isReadable(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
