@@ -14,22 +14,9 @@ const number = new Intl.NumberFormat('en-US');
 
 export function renderHandoff(file: CheckpointFile): string {
   const { record, session, git } = file;
-  const out: string[] = [`# Checkpoint: ${oneLine(session.title ?? session.details.firstPrompt ?? session.id, 100)}`, ''];
-  out.push(
-    `- Session: \`${session.id}\` (${AGENT_LABELS[session.agent]}${session.model ? `, ${session.model}` : ''})`,
-    `- Project: ${session.project ?? 'unknown'}${session.projectName ? ` (${session.projectName})` : ''}`,
-    `- Created: ${record.createdAt} — ${record.reason}`,
-    `- Context: ${contextLine(session)}`,
-    `- Tokens: ${tokensLine(session)}`,
-  );
-  if (session.tags.length > 0) out.push(`- Tags: ${session.tags.join(', ')}`);
-  section(out, 'Goal', session.details.firstPrompt ? block(session.details.firstPrompt) : 'Not recorded.');
-  section(out, 'Recent requests', numbered(session.details.recentPrompts.map((p) => oneLine(p, 300))));
-  section(out, 'Todo list', session.details.todos.map((t) => `- [${t.status === 'completed' ? 'x' : ' '}] ${oneLine(t.content, 200)}${t.status === 'completed' || t.status === 'pending' ? '' : ` (${t.status})`}`).join('\n') || 'None recorded.');
-  section(out, 'Files modified', session.details.filesModified.map((f) => `- ${f}`).join('\n') || 'None recorded.');
-  section(out, 'Tools used', toolsTable(session.details.toolCounts));
-  section(out, 'Errors', session.details.recentErrors.map((e) => `- ${oneLine(e, 300)}`).join('\n') || 'None recorded.');
-  section(out, 'Last assistant message', session.details.lastAssistantText ? block(session.details.lastAssistantText) : 'None recorded.');
+  const out: string[] = [`# Checkpoint: ${sessionHeading(session)}`, ''];
+  out.push(...sessionFacts(session).slice(0, 2), `- Created: ${record.createdAt} — ${record.reason}`, ...sessionFacts(session).slice(2));
+  out.push(...sessionSections(session));
   section(out, 'Git', gitSection(file, git));
   section(
     out,
@@ -39,7 +26,37 @@ export function renderHandoff(file: CheckpointFile): string {
   return `${out.join('\n')}\n`;
 }
 
-function section(out: string[], title: string, body: string): void {
+/** The session's title, or its first prompt, or its id, on one line. */
+export function sessionHeading(session: Session): string {
+  return oneLine(session.title ?? session.details.firstPrompt ?? session.id, 100);
+}
+
+/** The bullet list that identifies a session and its context and token figures. */
+export function sessionFacts(session: Session): string[] {
+  const facts = [
+    `- Session: \`${session.id}\` (${AGENT_LABELS[session.agent]}${session.model ? `, ${session.model}` : ''})`,
+    `- Project: ${session.project ?? 'unknown'}${session.projectName ? ` (${session.projectName})` : ''}`,
+    `- Context: ${contextLine(session)}`,
+    `- Tokens: ${tokensLine(session)}`,
+  ];
+  if (session.tags.length > 0) facts.push(`- Tags: ${session.tags.join(', ')}`);
+  return facts;
+}
+
+/** Goal, recent requests, todos, files, tools, errors and the last answer, as Markdown lines. */
+export function sessionSections(session: Session): string[] {
+  const out: string[] = [];
+  section(out, 'Goal', session.details.firstPrompt ? block(session.details.firstPrompt) : 'Not recorded.');
+  section(out, 'Recent requests', numbered(session.details.recentPrompts.map((p) => oneLine(p, 300))));
+  section(out, 'Todo list', session.details.todos.map((t) => `- [${t.status === 'completed' ? 'x' : ' '}] ${oneLine(t.content, 200)}${t.status === 'completed' || t.status === 'pending' ? '' : ` (${t.status})`}`).join('\n') || 'None recorded.');
+  section(out, 'Files modified', session.details.filesModified.map((f) => `- ${f}`).join('\n') || 'None recorded.');
+  section(out, 'Tools used', toolsTable(session.details.toolCounts));
+  section(out, 'Errors', session.details.recentErrors.map((e) => `- ${oneLine(e, 300)}`).join('\n') || 'None recorded.');
+  section(out, 'Last assistant message', session.details.lastAssistantText ? block(session.details.lastAssistantText) : 'None recorded.');
+  return out;
+}
+
+export function section(out: string[], title: string, body: string): void {
   out.push('', `## ${title}`, '', body);
 }
 
@@ -94,7 +111,7 @@ export function block(text: string, lang = ''): string {
   return `${fence}${lang}\n${text.trimEnd()}\n${fence}`;
 }
 
-function oneLine(text: string, max: number): string {
+export function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
