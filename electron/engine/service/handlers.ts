@@ -12,7 +12,7 @@ import { resumeCommand } from '../checkpoints/resume';
 import type { Monitor } from '../monitor';
 import { recommend } from '../policies/recommendations';
 import type { SettingsStore } from '../settings/store';
-import { exportSession } from './export-session';
+import { exportSession } from '../export/export';
 import type { DesktopActions } from './index';
 
 export interface HandlerDeps {
@@ -71,7 +71,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'session:export': async ({ sessionId, format }) => {
       const session = find(sessionId);
       if (!session) throw new Error(`no session ${sessionId}`);
-      return exportSession(session, format, deps.now());
+      const annotations = deps.annotationStore.get(session.id);
+      return exportSession({ session, annotations, checkpoints: deps.readHistory(session), now: deps.now() }, format);
     },
     'session:resume-command': async ({ sessionId }) => {
       const session = find(sessionId);

@@ -85,7 +85,8 @@ describe('Headroom service', () => {
     const yaml = await handlers['session:export']({ sessionId: SPOTTER, format: 'yaml' });
     expect(parseYaml(yaml.content).session.context.usedTokens).toBe(106_060);
     const md = await handlers['session:export']({ sessionId: SPOTTER, format: 'md' });
-    expect(md.content).toContain('106,060 of 200,000 tokens (53%)');
+    const frontMatter = md.content.split('\n---\n')[0]!.replace(/^---\n/, '');
+    expect(parseYaml(frontMatter).session.tags).toEqual(['api', 'urgent']);
     expect(md.filename).toBe(`headroom-claude-code-${SPOTTER}.md`);
   });
 
