@@ -7,6 +7,7 @@ export default defineConfig({
   root,
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     env: { TZ: 'UTC' },
     projects: [
       {

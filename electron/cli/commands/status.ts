@@ -3,8 +3,12 @@
  * (the `StatusReport` schema in shared/session.ts, documented in the README).
  */
 import type { Command } from 'commander';
-import type { Session, StatusReport } from '../../../shared/session';
+import { AGENTS, SessionStatusSchema, type Agent, type Session, type SessionStatus, type StatusReport } from '../../../shared/session';
+import { AnnotationStore, EMPTY_ANNOTATION } from '../../engine/annotations/store';
+import { resolveDataDir } from '../../engine/data-dir';
+import { filterSessions } from '../../engine/policies/filters';
 import { scanStatus } from '../../engine/scan';
+import { SettingsStore } from '../../engine/settings/store';
 import { UsageError } from '../errors';
 import { type RootFlags, rootOptions, withRootFlags } from '../options';
 import { renderStatusTable } from '../views/status-table';
@@ -12,7 +16,13 @@ import { renderStatusTable } from '../views/status-table';
 interface StatusFlags extends RootFlags {
   json?: boolean;
   all?: boolean;
+  tag?: string[];
+  project?: string;
+  agent?: string;
+  status?: string;
 }
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Without --all: sessions that are running, or were active in the last day. */
 const RECENT_MS = 24 * 60 * 60 * 1000;
@@ -21,14 +31,35 @@ export function register(program: Command): void {
   withRootFlags(program.command('status').description('Show context usage, tokens and activity of agent sessions'))
     .option('--json', 'print the status report as JSON')
     .option('--all', 'include every session found, not only recent ones')
+    .option('--tag <tag>', 'only sessions with this tag (repeatable: all must match)', collect)
+    .option('--project <name>', 'only sessions of this project (name, folder or path)')
+    .option('--agent <agent>', `only sessions of this agent (${AGENTS.join(', ')})`)
+    .option('--status <status>', 'only sessions with this status (running, idle, ended)')
     .action(async (flags: StatusFlags) => {
       const now = Date.now();
-      const report = await scanStatus({ ...rootOptions(flags), now: () => now });
+      const dataDir = resolveDataDir({ explicit: flags.dataDir });
+      const annotations = new AnnotationStore(dataDir).load().sessions;
+      const settings = new SettingsStore(dataDir).get();
+      const report = await scanStatus({ ...rootOptions(flags), settings, now: () => now, annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION });
       failOnUnreadableRoots(report);
-      const shown = flags.all ? report : { ...report, sessions: report.sessions.filter((s) => isRecent(s, now)) };
+      const filtered = filterSessions(report.sessions, { tags: flags.tag, project: flags.project, agent: agentFlag(flags.agent), status: statusFlag(flags.status) });
+      const shown = { ...report, sessions: flags.all ? filtered : filtered.filter((s) => isRecent(s, now)) };
       if (flags.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
-      else process.stdout.write(renderStatusTable(shown, { now, total: report.sessions.length, color: process.stdout.isTTY === true }));
+      else process.stdout.write(renderStatusTable(shown, { now, total: filtered.length, color: process.stdout.isTTY === true }));
     });
+}
+
+function agentFlag(value: string | undefined): Agent | undefined {
+  if (value === undefined) return undefined;
+  if ((AGENTS as readonly string[]).includes(value)) return value as Agent;
+  throw new UsageError(`unknown agent "${value}" (expected one of: ${AGENTS.join(', ')})`);
+}
+
+function statusFlag(value: string | undefined): SessionStatus | undefined {
+  if (value === undefined) return undefined;
+  const parsed = SessionStatusSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`unknown status "${value}" (expected one of: ${SessionStatusSchema.options.join(', ')})`);
 }
 
 function isRecent(session: Session, now: number): boolean {
