@@ -10,7 +10,6 @@ import { register as recommend } from './recommend';
 import { register as setProject } from './set-project';
 import { register as tag } from './tag';
 import { register as untag } from './untag';
-import { register as serve } from './serve';
 import { register as status } from './status';
 import { register as watch } from './watch';
 
@@ -18,7 +17,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   status,
   watch,
   app,
-  serve,
   checkpoint,
   checkTokens,
   recommend,
