@@ -11,25 +11,24 @@ import { EventEmitter } from 'node:events';
 import { access, stat } from 'node:fs/promises';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Problem, Session } from '../../shared/session';
+
+export type { ProcessMatcher } from './processes/matcher';
 import type { Settings } from '../../shared/settings';
 import { Engine, type EngineOptions } from './engine';
 import { isUnchanged } from './read/line-reader';
 import type { Root } from './roots';
-import type { Liveness } from './snapshot';
+import { defaultProcessMatcher } from './processes/default';
+import type { ProcessMatcher } from './processes/matcher';
 import { SOURCES } from './sources';
 import type { ContextEvent } from './sources/types';
-
-export interface ProcessMatcher {
-  match(sessions: readonly Session[]): Promise<Map<string, Liveness>>;
-}
 
 export interface MonitorOptions extends EngineOptions {
   /** Delay that merges a burst of writes to one file into one read. */
   coalesceMs?: number;
   /** Force polling (network folders); normally chosen only when native watching fails. */
   usePolling?: boolean;
-  /** Matches agent processes to sessions; polled every `processIntervalMs`. */
-  processes?: ProcessMatcher | undefined;
+  /** Matches agent processes to sessions, polled every `processIntervalMs`; default: this machine's; false: none. */
+  processes?: ProcessMatcher | false | undefined;
   processIntervalMs?: number;
   /** How often a missing root is checked for again. */
   rootRetryMs?: number;
@@ -69,11 +68,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private processTimer: NodeJS.Timeout | null = null;
   private lastStatus = new Map<string, string>();
   private closed = false;
+  private readonly processes: ProcessMatcher | null;
 
   constructor(options: MonitorOptions = {}) {
     super();
     this.options = options;
     this.engine = new Engine(options);
+    this.processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(this.engine));
     this.coalesceMs = options.coalesceMs ?? 8;
     this.polling = options.usePolling ?? false;
   }
@@ -258,9 +259,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Attaches live agent processes; sessions whose status or process changed are re-published. */
   private async refreshProcesses(): Promise<void> {
     if (this.closed) return;
-    if (this.options.processes) {
+    if (this.processes) {
       try {
-        this.engine.setLiveness(await this.options.processes.match(this.engine.list()));
+        this.engine.setLiveness(await this.processes.match(this.engine.list()));
       } catch (error) {
         this.report({ kind: 'process', path: null, message: `process matching failed: ${(error as Error).message}` });
       }

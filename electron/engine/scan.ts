@@ -4,12 +4,19 @@
  */
 import type { StatusReport } from '../../shared/session';
 import { Engine, type EngineOptions } from './engine';
+import { defaultProcessMatcher } from './processes/default';
+import type { ProcessMatcher } from './processes/matcher';
 
-export type ScanOptions = EngineOptions;
+export interface ScanOptions extends EngineOptions {
+  /** Attaches running agent processes (status, pid); default: this machine's; false: none. */
+  processes?: ProcessMatcher | false | undefined;
+}
 
 export async function scanStatus(options: ScanOptions = {}): Promise<StatusReport> {
   const engine = new Engine(options);
   await engine.scan();
+  const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
+  if (processes) engine.setLiveness(await processes.match(engine.list()));
   return report(engine, options.now ?? Date.now);
 }
 
