@@ -36,6 +36,12 @@ export function useKeyHub(fallback: KeyHandler): KeyHub {
         inTextField: inTextField(event.target),
       });
       if (action === null) return;
+      // Esc in a field first leaves the field (saving what was typed); the next Esc goes back.
+      if (action === 'back' && inTextField(event.target) && event.target instanceof HTMLElement) {
+        event.target.blur();
+        event.preventDefault();
+        return;
+      }
       const stack = [...handlers.current].reverse();
       if (stack.some((handler) => handler(action)) || fallbackRef.current(action)) event.preventDefault();
     };

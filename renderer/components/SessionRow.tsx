@@ -44,29 +44,39 @@ function SessionRowView({ session, selected, thresholds, now, onSelect, onOpen }
           tabIndex={-1}
           title={session.project ?? undefined}
         >
-          {projectName(session)}
+          <span data-col="project">{projectName(session)}</span>
         </a>
         <span class="session-title" title={session.title ?? undefined}>
           {session.title ?? session.details.lastUserPrompt ?? session.id}
         </span>
       </td>
-      <td class="col-model muted">{session.model ?? '—'}</td>
+      <td class="col-model muted" data-col="model">
+        {session.model ?? '—'}
+      </td>
       <td class="col-context">
         <ContextBar context={context} level={session.level} thresholds={thresholds} />
       </td>
-      <td class="col-percent num" data-col="percent">
-        {formatPercent(context.percent)}
+      <td class="col-percent num">
+        {/* Badge first, so the figures stay right-aligned in one column. */}
         <LevelBadge level={session.level} />
+        <span data-col="percent">{formatPercent(context.percent)}</span>
       </td>
       <td class="col-eta num muted">{formatMinutes(context.etaMinutes)}</td>
-      <td class="col-tokens num" title={`${session.tokens.total} tokens in total`}>
-        {formatTokens(context.usedTokens)}
-        <span class="muted"> / {formatTokens(context.windowTokens)}</span>
+      <td class="col-tokens num" title={`${formatTokens(session.tokens.total)} tokens in total`}>
+        <span data-col="used">{formatTokens(context.usedTokens)}</span>
+        <span class="muted">
+          {' / '}
+          <span data-col="window">{formatTokens(context.windowTokens)}</span>
+        </span>
       </td>
-      <td class="col-cost num">{formatUsd(session.costUsd)}</td>
+      <td class="col-cost num" data-col="cost">
+        {formatUsd(session.costUsd)}
+      </td>
       <td class={`col-health num health-${session.health.status}`}>{Math.round(session.health.score)}</td>
       <td class="col-status">
-        <span class={`status status-${session.status}`}>{session.status}</span>
+        <span class={`status status-${session.status}`} data-col="status">
+          {session.status}
+        </span>
       </td>
       <td class="col-activity muted" title={session.lastActivityAt ?? undefined}>
         {formatAgo(session.lastActivityAt, now)}

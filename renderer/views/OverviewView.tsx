@@ -63,13 +63,6 @@ export function OverviewView({ api, state, thresholds, table, onTableChange, onO
         if (table.selectedId === null) return false;
         void checkpointNow(api, table.selectedId, notify);
         return true;
-      case 'back':
-        if (document.activeElement === searchRef.current) {
-          searchRef.current?.blur();
-          tableRef.current?.focus();
-          return true;
-        }
-        return false;
       default:
         return false;
     }
