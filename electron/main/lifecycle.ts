@@ -2,7 +2,9 @@
  * The app's life as a tray app: one instance, no window or dock icon needed to keep running, and a
  * shutdown that finishes its cleanup (watchers closed, writes flushed, locks released) before exit.
  */
+import { homedir } from 'node:os';
 import { app } from 'electron';
+import { applyLaunchAtLogin, launchCommand } from './login-item';
 
 /** The app id Windows files notifications under; it must equal electron-builder's `appId`. */
 export const APP_USER_MODEL_ID = 'dev.headroom.app';
@@ -20,16 +22,30 @@ export function claimSingleInstance(onSecondLaunch: () => void): boolean {
   return true;
 }
 
-export function runAsTrayApp({ hideDockIcon }: { hideDockIcon: boolean }): void {
+export function runAsTrayApp(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  // Packaged for macOS the app is an LSUIElement (no Dock icon from the first frame, no flash), so
-  // showing the icon is the explicit step; in development `hide` does the same job.
-  if (process.platform === 'darwin') {
-    if (hideDockIcon) app.dock?.hide();
-    else void app.dock?.show();
-  }
   // Closing the window must not quit: the tray is the app. (Without a listener Electron would quit.)
   app.on('window-all-closed', () => undefined);
+}
+
+/**
+ * macOS only. Packaged, the app is an LSUIElement (no Dock icon from the first frame, so none flashes
+ * at start), which makes showing the icon the explicit step; in development `hide` does the job.
+ */
+export function setDockIconHidden(hidden: boolean): void {
+  if (process.platform !== 'darwin') return;
+  if (hidden) app.dock?.hide();
+  else void app.dock?.show();
+}
+
+export function setLaunchAtLogin(enabled: boolean): Promise<void> {
+  return applyLaunchAtLogin(enabled, {
+    platform: process.platform,
+    command: launchCommand({ isPackaged: app.isPackaged, execPath: process.execPath, appPath: app.getAppPath(), env: process.env }),
+    env: process.env,
+    home: homedir(),
+    setLoginItemSettings: (login) => app.setLoginItemSettings(login),
+  });
 }
 
 /**

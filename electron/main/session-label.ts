@@ -1,8 +1,9 @@
 /**
- * Short, human labels for a session, shared by the tray menu and its tooltip so both name a session
- * the same way. Pure: no Electron, no clock.
+ * Short labels for a session in the tray menu and tooltip. Built on shared/format.ts so a session is
+ * named and measured the same way in the tray, the window and the terminal. Pure: no Electron, no clock.
  */
 import type { SessionView } from '../../shared/api';
+import { formatMinutes, projectLabel as folderLabel, UNKNOWN } from '../../shared/format';
 import type { Agent } from '../../shared/session';
 
 const AGENT_NAMES: Record<Agent, string> = {
@@ -17,29 +18,26 @@ export function agentName(agent: Agent): string {
 
 /**
  * The name a user recognises: their own project name, else the working directory's last segment,
- * else the session title, else the start of the id. Handles both `/` and `\` so a Windows path read
- * on any platform still gives its folder name.
+ * else the session title, else the start of the id.
  */
 export function projectLabel(session: Pick<SessionView, 'projectName' | 'project' | 'title' | 'id'>): string {
   if (session.projectName) return session.projectName;
-  const folder = session.project?.split(/[\\/]+/).filter(Boolean).at(-1);
-  if (folder) return folder;
-  if (session.title) return session.title;
-  return session.id.slice(0, 8);
+  if (session.project) return folderLabel(session.project);
+  return session.title ?? session.id.slice(0, 8);
 }
 
-/** `87%`, or `—` before the first usage record (unknown is never shown as 0%). */
+/**
+ * Whole percent for the narrow tray (`87%`), cut rather than rounded like `formatPercent`: 89.9%
+ * reads 89%, so the tray never claims a 90% threshold the session has not crossed. Unknown is `—`.
+ */
 export function percentLabel(percent: number | null): string {
-  return percent === null ? '—' : `${Math.round(percent)}%`;
+  if (percent === null || !Number.isFinite(percent)) return UNKNOWN;
+  // The epsilon absorbs binary noise (0.57 × 100 = 56.99999999999999 is 57%), not real fractions.
+  return `${Math.floor(percent + 1e-9)}%`;
 }
 
-/** `compacts in ~12 min` / `~1 h 5 min`; null when the context is not growing or the rate is unknown. */
+/** `compacts in ~12 min`; null when the context is not growing or the rate is unknown. */
 export function etaLabel(etaMinutes: number | null): string | null {
   if (etaMinutes === null) return null;
-  if (etaMinutes < 1) return 'compacts in <1 min';
-  const minutes = Math.round(etaMinutes);
-  if (minutes < 60) return `compacts in ~${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `compacts in ~${hours} h` : `compacts in ~${hours} h ${rest} min`;
+  return etaMinutes < 1 ? 'compacts in <1 min' : `compacts in ~${formatMinutes(etaMinutes)}`;
 }

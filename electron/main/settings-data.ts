@@ -5,10 +5,11 @@
  * - the file is untrusted: `loadSettings` never throws; a bad value falls back to its default and is
  *   reported as an issue, and only when a whole group cannot be repaired does that group reset;
  * - migrations are keyed by the file's `version` and run in order, one step at a time;
- * - `applySetting` accepts only keys the schema knows, so a typo is an error rather than a silent no-op.
+ * - `applySetting` accepts only keys the schema knows, so a typo is an error rather than a silent no-op,
+ *   and reads keys exactly as the CLI's `headroom config` does.
  */
-import type { SettingsResult } from '../../shared/api';
 import { DEFAULT_SETTINGS, SettingsSchema, settingsIssues, type Settings, type SettingsIssue } from '../../shared/settings';
+import { getAt, keyPath, setAt } from '../engine/settings/keys';
 
 /** The version this build writes; `SettingsSchema` pins the same literal. */
 export const SETTINGS_VERSION = 1;
@@ -90,42 +91,24 @@ function cutGroup(data: Json, path: string[]): Json {
 /** Keys that would reach the prototype chain instead of the settings object. */
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
+export type SettingChange = { ok: true; settings: Settings; group: string } | { ok: false; issues: SettingsIssue[] };
+
 /**
- * Sets one dotted key (`thresholds.warningPercent`) on a copy of `current` and validates the whole
- * result, so cross-field rules (warning below critical) hold after every change. Keys inside free-form
- * maps (`modelWindows.<model>`) are allowed; a model id containing a dot is set through its parent key.
+ * Sets one dotted key on a copy of `current` and validates the whole result, so cross-field rules
+ * (warning below critical) hold after every change. Keys are read exactly as `headroom config` reads
+ * them (engine/settings/keys.ts): under `modelWindows` and `prices` everything after the first dot is
+ * a model id, dots included. `group` is the top-level key to write back — writing the whole group
+ * keeps model ids with dots intact, which a dotted write would split.
  */
-export function applySetting(current: Settings, key: string, value: unknown): SettingsResult {
-  const path = key.split('.');
-  const unknownKey = checkKey(path);
-  if (unknownKey) return { ok: false, issues: [{ key, message: unknownKey }] };
-  const candidate: Json = structuredClone(current);
-  let node: Json = candidate;
-  for (const segment of path.slice(0, -1)) {
-    if (!isPlainObject(node[segment])) node[segment] = {};
-    node = node[segment] as Json;
-  }
-  node[path.at(-1)!] = value;
-  const result = SettingsSchema.safeParse(candidate);
-  return result.success ? { ok: true, settings: result.data } : { ok: false, issues: settingsIssues(result.error) };
-}
-
-/** Reads a dotted key from validated settings (what gets written back to the file). */
-export function settingAt(settings: Settings, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, segment) => (isPlainObject(node) ? node[segment] : undefined), settings);
-}
-
-function checkKey(path: string[]): string | null {
-  if (path.some((segment) => segment === '' || FORBIDDEN.has(segment))) return 'not a settings key';
-  let node: unknown = DEFAULT_SETTINGS;
-  for (const segment of path) {
-    if (!isPlainObject(node)) return 'not a settings key';
-    // A group whose default is empty is a free-form map (model id → value): any key below it is data.
-    if (Object.keys(node).length === 0) return null;
-    if (!Object.hasOwn(node, segment)) return 'not a settings key';
-    node = node[segment];
-  }
-  return null;
+export function applySetting(current: Settings, key: string, value: unknown): SettingChange {
+  const path = keyPath(key);
+  const unknownKey: SettingChange = { ok: false, issues: [{ key, message: `unknown setting "${key}"` }] };
+  if (!path || path.some((segment) => FORBIDDEN.has(segment))) return unknownKey;
+  const result = SettingsSchema.safeParse(setAt(structuredClone(current) as unknown as Json, path, value));
+  if (!result.success) return { ok: false, issues: settingsIssues(result.error).map((issue) => ({ key: issue.key || key, message: issue.message })) };
+  // The schema drops keys it does not know, so a typo like `thresholds.warnPercent` vanishes here.
+  if (getAt(result.data, path) === undefined) return unknownKey;
+  return { ok: true, settings: result.data, group: path[0]! };
 }
 
 function isPlainObject(value: unknown): value is Json {

@@ -10,7 +10,7 @@
 import Store from 'electron-store';
 import type { SettingsResult } from '../../shared/api';
 import type { Settings, SettingsIssue } from '../../shared/settings';
-import { applySetting, loadSettings, settingAt } from './settings-data';
+import { applySetting, loadSettings, MIGRATIONS, type Migration } from './settings-data';
 
 export interface SettingsStore {
   /** Absolute path of config.json, for messages and "Open settings file". */
@@ -30,9 +30,11 @@ export interface SettingsStoreOptions {
   dataDir: string;
   /** Follow changes made by other processes (the CLI). Off in tests that do not need it. */
   watch?: boolean;
+  /** Upgrade steps by version; the shipped table unless a test brings its own. */
+  migrations?: Readonly<Record<number, Migration>>;
 }
 
-export function openSettingsStore({ dataDir, watch = true }: SettingsStoreOptions): SettingsStore {
+export function openSettingsStore({ dataDir, watch = true, migrations = MIGRATIONS }: SettingsStoreOptions): SettingsStore {
   let unreadable: string | null = null;
   const store = new Store<Record<string, unknown>>({
     cwd: dataDir,
@@ -55,7 +57,7 @@ export function openSettingsStore({ dataDir, watch = true }: SettingsStoreOption
 
   let issues: SettingsIssue[] = [];
   const read = (): Settings => {
-    const loaded = loadSettings(store.store);
+    const loaded = loadSettings(store.store, migrations);
     issues = unreadable ? [{ key: '', message: `${unreadable}; using defaults until it is fixed` }, ...loaded.issues] : loaded.issues;
     if (loaded.migrated && !unreadable) store.store = loaded.data;
     return loaded.settings;
@@ -69,9 +71,10 @@ export function openSettingsStore({ dataDir, watch = true }: SettingsStoreOption
     set(key, value) {
       const current = read();
       if (unreadable) return { ok: false, issues: [{ key: '', message: `${store.path}: ${unreadable}. Fix or delete it, then try again.` }] };
-      const result = applySetting(current, key, value);
-      if (result.ok) store.set(key, settingAt(result.settings, key));
-      return result;
+      const change = applySetting(current, key, value);
+      if (!change.ok) return change;
+      store.set(change.group, change.settings[change.group as keyof Settings]);
+      return { ok: true, settings: change.settings };
     },
     onChange(listener) {
       return store.onDidAnyChange(() => listener(read()));

@@ -26,7 +26,9 @@ async function run(action: TrayAction, { handlers, window, quit, report }: TrayA
   switch (action.kind) {
     case 'checkpoint': {
       const result = await handlers['session:checkpoint']({ sessionId: action.sessionId });
-      if (!result.ok) report({ sessionId: action.sessionId, title: 'Checkpoint not written', body: result.message });
+      // A write that failed is already announced by the engine's alerts ('checkpoint-failed'); a
+      // checkpoint that was not even tried (locked, session gone) is only known here.
+      if (!result.ok && result.reason !== 'failed') report({ sessionId: action.sessionId, title: 'Checkpoint not written', body: result.message });
       return;
     }
     case 'copy-resume':

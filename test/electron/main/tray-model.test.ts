@@ -36,7 +36,7 @@ describe('trayModel', () => {
   });
 
   it('summarises three sessions: worst level, highest percentage, listed by context', () => {
-    const api = sessionView({ id: 'api', level: 'critical', context: { percent: 86.6, etaMinutes: 12.4 } });
+    const api = sessionView({ id: 'api', level: 'critical', context: { percent: 87.9, etaMinutes: 12.4 } });
     const web = sessionView({ id: 'web', project: '/home/dev/src/web', level: 'ok', context: { percent: 45 } });
     const infra = sessionView({ id: 'infra', agent: 'codex', project: '/srv/x', projectName: 'infra', level: 'warning', context: { percent: 72 }, files: [] });
     const model = trayModel(appState([web, api, infra]), DEFAULT_SETTINGS, NOW);
@@ -81,6 +81,13 @@ describe('trayModel', () => {
     expect(model.icon).toBe('warning');
     expect(model.tooltip).toBe('1 session · highest 71% · api-server');
     expect(model.items.filter((item) => item.type === 'submenu' && item.label.startsWith('Claude Code'))).toHaveLength(1);
+  });
+
+  it('cuts percentages rather than rounding them, so 89.9% never reads as 90%', () => {
+    const model = trayModel(appState([sessionView({ context: { percent: 89.96 } })]), DEFAULT_SETTINGS, NOW);
+    expect(model.title).toBe('89%');
+    const exact = trayModel(appState([sessionView({ context: { percent: 0.57 * 100 } })]), DEFAULT_SETTINGS, NOW);
+    expect(exact.title).toBe('57%');
   });
 
   it('lists a session without usage yet last, as —, and never as 0%', () => {
