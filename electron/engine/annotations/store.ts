@@ -78,6 +78,18 @@ export class AnnotationStore {
     }));
   }
 
+  /**
+   * A lookup for the Engine's `annotate` option, read once: the engine asks per session while it
+   * builds snapshots, so the file is not re-read for each of them.
+   */
+  annotator(): (agent: Session['agent'], sessionId: string) => { tags: string[]; projectName: string | null } | null {
+    const all = this.load().sessions;
+    return (_agent, sessionId) => {
+      const a = all[sessionId];
+      return a ? { tags: a.tags, projectName: a.projectName } : null;
+    };
+  }
+
   /** Sessions with their stored tags and project name filled in. */
   apply<S extends Pick<Session, 'id' | 'tags' | 'projectName'>>(sessions: readonly S[]): S[] {
     const all = this.load().sessions;

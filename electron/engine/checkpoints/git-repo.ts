@@ -6,7 +6,7 @@
  * the copy. The user's index, working tree, HEAD and branches are never written; only new objects
  * and refs under refs/headroom/ are added (by the snapshot).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { git, runGit } from './git';
@@ -35,6 +35,10 @@ export async function openRepo(dir: string): Promise<GitRepo | null> {
   const privateIndex = join(scratch, 'index');
   try {
     await copyFile(indexPath, privateIndex);
+    // Keep the index's own time: git detects "racily clean" entries (a file changed in the same second
+    // it was staged, same size) by comparing against it; a fresh copy time would hide such changes.
+    const { atime, mtime } = await stat(indexPath);
+    await utimes(privateIndex, atime, mtime);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // a fresh repo has no index yet
   }

@@ -62,6 +62,23 @@ describe('snapshotUncommittedWork', () => {
     expect(sh(dir, 'diff', '--cached', '--name-status')).toBe('M\tsrc/app.ts\n');
   });
 
+  it('catches a same-size edit that only git\'s racy-clean check can see', async () => {
+    // The staged entry and the edited file share size and mtime (set to 2020-01-01 with `touch`), and
+    // the index was last written in that same second: git can only tell the file changed because
+    // file mtime ≥ index mtime ("racily clean"), so the index copy must keep the index's own mtime.
+    const past = '@1577836800';
+    const dir = emptyRepo();
+    write(dir, 'v.ts', 'export const v = 1;\n');
+    execFileSync('touch', ['-d', past, join(dir, 'v.ts')]);
+    sh(dir, 'add', 'v.ts');
+    sh(dir, 'commit', '-q', '-m', 'initial');
+    write(dir, 'v.ts', 'export const v = 2;\n');
+    execFileSync('touch', ['-d', past, join(dir, 'v.ts'), join(dir, '.git', 'index')]);
+    const snapshot = await snapshotUncommittedWork(await openOrFail(dir), 'racy');
+    expect(snapshot).not.toBeNull();
+    expect(sh(dir, 'show', `${snapshot?.commit}:v.ts`)).toBe('export const v = 2;\n');
+  });
+
   it('snapshots untracked-only changes', async () => {
     const dir = makeRepo();
     write(dir, 'new file.txt', 'fresh\n');
