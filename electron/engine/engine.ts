@@ -9,7 +9,8 @@
  */
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
-import type { Problem, Problems, Session } from '../../shared/session';
+import type { Agent, Problem, Problems, Session } from '../../shared/session';
+import { freeze, thaw } from './cache/freeze';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
@@ -52,6 +53,11 @@ export interface SessionEntry {
 
 const MAX_PENDING = 1000;
 
+export interface EngineState {
+  files: { path: string; agent: Agent; role: FileRole; priority: number; sessionKey: string; cursor: FileCursor; badLines: number; shadowed: boolean }[];
+  sessions: { key: string; id: string; agent: Agent; mainFile: string | null; files: string[]; state: unknown }[];
+}
+
 export class Engine {
   readonly roots: Root[];
   private settings: Settings;
@@ -71,14 +77,19 @@ export class Engine {
     this.roots = resolveRoots({ ...options, settings: this.settings });
   }
 
-  /** Discovers and reads every transcript once. */
+  /**
+   * Discovers and reads every transcript. After `importState` (a warm start) this reads only what
+   * changed since, and forgets files that are gone.
+   */
   async scan(): Promise<void> {
-    const paths = await this.discover();
-    for (const path of paths) await this.update(path);
+    const found = new Set(await this.discover());
+    for (const path of [...this.files.keys()]) if (!found.has(path)) await this.remove(path);
+    for (const path of found) await this.update(path);
   }
 
-  /** Lists the transcript files under every root and starts tracking new ones; returns all tracked paths. */
+  /** Lists the transcript files under every root, starts tracking new ones, and returns those found. */
   async discover(): Promise<string[]> {
+    const found: string[] = [];
     for (const root of this.roots) {
       const source = SOURCES.find((candidate) => candidate.agent === root.agent);
       if (!source) continue;
@@ -88,12 +99,12 @@ export class Engine {
         continue;
       }
       this.clearProblem('missing-root', root.path);
-      const found = await source.listFiles(root.path, (path, error) =>
+      const listed = await source.listFiles(root.path, (path, error) =>
         this.problem({ kind: 'unreadable', path, message: `cannot read folder ${path}: ${error.code ?? error.message}` }),
       );
-      for (const path of found) this.track(path, root, source);
+      for (const path of listed) if (this.track(path, root, source)) found.push(path);
     }
-    return [...this.files.keys()];
+    return found;
   }
 
   /** The root a path lies under, for files the watcher reports. */
@@ -121,6 +132,11 @@ export class Engine {
   /** Forgets a deleted file; the session is rebuilt from its other files or dropped. Returns its key. */
   remove(path: string): Promise<string | null> {
     return this.serialized(() => this.forget(path));
+  }
+
+  /** Resolves once every read queued so far has finished. */
+  settled(): Promise<void> {
+    return this.serialized(async () => undefined);
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -263,6 +279,46 @@ export class Engine {
   setLiveness(liveness: ReadonlyMap<string, Liveness>): void {
     this.liveness.clear();
     for (const [key, value] of liveness) if (this.sessions.has(key)) this.liveness.set(key, value);
+  }
+
+  /** Everything needed to continue incrementally after a restart (see cache/). */
+  exportState(): EngineState {
+    const files = [...this.files.values()]
+      .filter((file) => file.sessionKey !== null)
+      .map(({ path, source, role, priority, sessionKey, cursor, badLines, shadowed }) => ({ path, agent: source.agent, role, priority, sessionKey: sessionKey!, cursor, badLines, shadowed }));
+    const sessions = [...this.sessions.values()].map((entry) => ({
+      key: entry.key,
+      id: entry.id,
+      agent: entry.source.agent,
+      mainFile: entry.mainFile,
+      files: [...entry.files],
+      state: freeze(entry.accumulator),
+    }));
+    return { files, sessions };
+  }
+
+  /** Forgets every file and session (after a rejected cache). */
+  clear(): void {
+    this.files.clear();
+    this.sessions.clear();
+    this.liveness.clear();
+  }
+
+  /** Restores `exportState` output into an empty engine; throws if it does not fit this version. */
+  importState(state: EngineState): void {
+    if (this.files.size > 0 || this.sessions.size > 0) throw new Error('importState needs an empty engine');
+    for (const saved of state.sessions) {
+      const source = SOURCES.find((s) => s.agent === saved.agent);
+      if (!source) throw new Error(`unknown agent ${saved.agent}`);
+      const accumulator = source.create(saved.id);
+      thaw(accumulator, saved.state);
+      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, accumulator, mainFile: saved.mainFile, files: new Set(saved.files), stale: false });
+    }
+    for (const saved of state.files) {
+      const source = SOURCES.find((s) => s.agent === saved.agent);
+      if (!source || !this.sessions.has(saved.sessionKey)) throw new Error(`file ${saved.path} has no session`);
+      this.files.set(saved.path, { ...saved, source, pending: [] });
+    }
   }
 
   private snapshot(entry: SessionEntry): Session {

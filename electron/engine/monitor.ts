@@ -16,6 +16,8 @@ export type { ProcessMatcher } from './processes/matcher';
 import type { Settings } from '../../shared/settings';
 import { Engine, type EngineOptions } from './engine';
 import { isUnchanged } from './read/line-reader';
+import { cachePath, saveCache } from './cache/engine-cache';
+import { startWarm } from './scan';
 import type { Root } from './roots';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
@@ -32,6 +34,8 @@ export interface MonitorOptions extends EngineOptions {
   processIntervalMs?: number;
   /** How often a missing root is checked for again. */
   rootRetryMs?: number;
+  /** Data dir for the warm-start cache (loaded on start, saved every minute when changed and on close). */
+  cacheDir?: string | undefined;
 }
 
 export interface RemovedSession {
@@ -66,6 +70,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private readonly missing = new Map<string, Root>();
   private rootTimer: NodeJS.Timeout | null = null;
   private processTimer: NodeJS.Timeout | null = null;
+  private cacheTimer: NodeJS.Timeout | null = null;
+  /** Something changed since the cache was last saved. */
+  private dirty = false;
   private lastStatus = new Map<string, string>();
   private closed = false;
   private readonly processes: ProcessMatcher | null;
@@ -81,13 +88,29 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
   async start(): Promise<void> {
+    if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!), message: reason }));
     await this.engine.scan();
+    this.saveCache();
     for (const key of this.engine.keys()) this.known.add(key);
     await this.startWatching();
     await this.refreshProcesses();
     const interval = this.options.processIntervalMs ?? 5000;
     this.processTimer = setInterval(() => void this.refreshProcesses(), interval);
     this.processTimer.unref();
+    if (this.options.cacheDir) {
+      this.cacheTimer = setInterval(() => this.dirty && this.saveCache(), 60_000);
+      this.cacheTimer.unref();
+    }
+  }
+
+  private saveCache(): void {
+    if (!this.options.cacheDir) return;
+    this.dirty = false;
+    try {
+      saveCache(this.engine, this.options.cacheDir);
+    } catch (error) {
+      this.report({ kind: 'cache', path: cachePath(this.options.cacheDir), message: `could not save the cache: ${(error as Error).message}` });
+    }
   }
 
   sessions(): Session[] {
@@ -119,8 +142,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.settling.clear();
     if (this.rootTimer) clearInterval(this.rootTimer);
     if (this.processTimer) clearInterval(this.processTimer);
+    if (this.cacheTimer) clearInterval(this.cacheTimer);
     await this.watcher?.close();
     this.watcher = null;
+    await this.engine.settled();
+    if (this.dirty) this.saveCache();
   }
 
   private async startWatching(): Promise<void> {
@@ -210,6 +236,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   }
 
   private publish(key: string): void {
+    this.dirty = true;
     const session = this.engine.session(key);
     if (!session) {
       if (this.known.delete(key)) this.emit('session-removed', { key });

@@ -1,8 +1,9 @@
 /**
- * One cold read of every transcript: what `headroom status` and the tests use. The live app uses the
- * Monitor instead, which keeps an Engine and feeds it file changes.
+ * One read of every transcript — cold, or warm from the cache: what `headroom status` and the tests
+ * use. The live app uses the Monitor instead, which keeps an Engine and feeds it file changes.
  */
 import type { StatusReport } from '../../shared/session';
+import { loadCache, saveCache } from './cache/engine-cache';
 import { Engine, type EngineOptions } from './engine';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
@@ -10,14 +11,42 @@ import type { ProcessMatcher } from './processes/matcher';
 export interface ScanOptions extends EngineOptions {
   /** Attaches running agent processes (status, pid); default: this machine's; false: none. */
   processes?: ProcessMatcher | false | undefined;
+  /** With a data dir, start from the warm-start cache and save it again afterwards. */
+  cacheDir?: string | undefined;
+  /** Called with the reason when an existing cache could not be used. */
+  onCacheProblem?: (reason: string) => void;
 }
 
 export async function scanStatus(options: ScanOptions = {}): Promise<StatusReport> {
-  const engine = new Engine(options);
+  const engine = warmEngine(options);
   await engine.scan();
+  if (options.cacheDir) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);
   const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
   if (processes) engine.setLiveness(await processes.match(engine.list()));
   return report(engine, options.now ?? Date.now);
+}
+
+/** An engine restored from the cache when there is a usable one, else an empty one (cold scan). */
+export function warmEngine(options: ScanOptions): Engine {
+  const engine = new Engine(options);
+  if (options.cacheDir) startWarm(engine, options.cacheDir, options.onCacheProblem);
+  return engine;
+}
+
+/** Loads the cache into an empty engine; a rejected cache leaves the engine empty for a cold scan. */
+export function startWarm(engine: Engine, cacheDir: string, onProblem?: (reason: string) => void): void {
+  const problem = loadCache(engine, cacheDir);
+  if (problem === null || problem === 'no cache yet') return;
+  onProblem?.(`${problem}; reading everything again`);
+  engine.clear();
+}
+
+function saveCacheSafely(engine: Engine, dir: string, onProblem: ((reason: string) => void) | undefined): void {
+  try {
+    saveCache(engine, dir);
+  } catch (error) {
+    onProblem?.(`could not save the cache: ${(error as Error).message}`);
+  }
 }
 
 export function report(engine: Engine, now: () => number = Date.now): StatusReport {

@@ -20,6 +20,7 @@ interface StatusFlags extends RootFlags {
   project?: string;
   agent?: string;
   status?: string;
+  cache?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -35,12 +36,20 @@ export function register(program: Command): void {
     .option('--project <name>', 'only sessions of this project (name, folder or path)')
     .option('--agent <agent>', `only sessions of this agent (${AGENTS.join(', ')})`)
     .option('--status <status>', 'only sessions with this status (running, idle, ended)')
+    .option('--no-cache', 'read every transcript again instead of starting from the warm-start cache')
     .action(async (flags: StatusFlags) => {
       const now = Date.now();
       const dataDir = resolveDataDir({ explicit: flags.dataDir });
       const annotations = new AnnotationStore(dataDir).load().sessions;
       const settings = new SettingsStore(dataDir).get();
-      const report = await scanStatus({ ...rootOptions(flags), settings, now: () => now, annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION });
+      const report = await scanStatus({
+        ...rootOptions(flags),
+        settings,
+        now: () => now,
+        annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION,
+        cacheDir: flags.cache === false ? undefined : dataDir,
+        onCacheProblem: (reason) => process.stderr.write(`headroom: ${reason}\n`),
+      });
       failOnUnreadableRoots(report);
       const filtered = filterSessions(report.sessions, { tags: flags.tag, project: flags.project, agent: agentFlag(flags.agent), status: statusFlag(flags.status) });
       const shown = { ...report, sessions: flags.all ? filtered : filtered.filter((s) => isRecent(s, now)) };

@@ -26,8 +26,9 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON line per event instead of a table')
     .option('--notify', 'show desktop notifications when sessions cross their thresholds')
     .action(async (flags: WatchFlags) => {
-      const settingsStore = new SettingsStore(resolveDataDir({ explicit: flags.dataDir }));
-      const monitor = new Monitor({ ...rootOptions(flags), settings: settingsStore.get() });
+      const dataDir = resolveDataDir({ explicit: flags.dataDir });
+      const settingsStore = new SettingsStore(dataDir);
+      const monitor = new Monitor({ ...rootOptions(flags), settings: settingsStore.get(), cacheDir: dataDir });
       await monitor.start();
       const stops: (() => void)[] = [];
       if (flags.notify) {

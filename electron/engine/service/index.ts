@@ -63,6 +63,7 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     settings,
     now,
     processes: options.processes,
+    cacheDir: options.dataDir,
     annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION,
   });
   const coordinator = new CheckpointCoordinator({ dataDir: options.dataDir, settings: () => settings, now });
