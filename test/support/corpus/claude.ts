@@ -22,13 +22,22 @@ export interface ClaudeSessionOptions {
   /** Size of each tool result's text, in bytes (large results dominate real transcripts). */
   toolResultBytes: number;
   startMs: number;
+  /** The session's working directory; default a random `/home/dev/projects/app-…`. */
+  cwd?: string;
+  /** Makes each tool result's text, replacing `toolResultBytes` (e.g. sizes drawn from a heavy tail). */
+  toolResult?: (random: Random) => string;
+  /** Subagents started at turn 2 when `subagent` is set (default 1), and turns each (default 1). */
+  subagents?: number;
+  subagentTurns?: number;
 }
 
 const MODEL = 'claude-sonnet-4-5-20250929';
 
 export function writeClaudeSession(root: string, random: Random, options: ClaudeSessionOptions): ExpectedSession {
   const id = random.uuid();
-  const cwd = `/home/dev/projects/app-${random.hex(6)}`;
+  const cwd = options.cwd ?? `/home/dev/projects/app-${random.hex(6)}`;
+  const toolResult = options.toolResult ?? ((r: Random) => r.text(options.toolResultBytes));
+  const subagentIds = Array.from({ length: options.subagents ?? 1 }, (_, i) => (i === 0 ? 'a1' : `a${random.hex(12)}`));
   const projectDir = join(root, 'projects', cwd.replace(/[^a-zA-Z0-9]/g, '-'));
   mkdirSync(projectDir, { recursive: true });
   const lines: string[] = [];
@@ -81,14 +90,16 @@ export function writeClaudeSession(root: string, random: Random, options: Claude
     context = next;
     const failed = random.chance(0.1);
     if (failed) errors += 1;
-    push({ ...base(), type: 'user', message: { role: 'user', content: [{ tool_use_id: toolId, type: 'tool_result', content: random.text(options.toolResultBytes), is_error: failed }] } });
+    push({ ...base(), type: 'user', message: { role: 'user', content: [{ tool_use_id: toolId, type: 'tool_result', content: toolResult(random), is_error: failed }] } });
 
     if (options.subagent && turn === 2) {
-      const sub = writeSubagent(projectDir, id, cwd, random, clock);
-      count(sub.usage, sub.output);
-      // The parent replays the subagent's response as progress; it must not be counted twice.
-      push({ ...base(), type: 'progress', data: { type: 'agent_progress', agentId: sub.agentId, message: { type: 'assistant', requestId: sub.requestId, message: { model: MODEL, id: sub.messageId, usage: { input_tokens: sub.usage.input, cache_creation_input_tokens: sub.usage.cacheCreation, cache_read_input_tokens: sub.usage.cacheRead, output_tokens: sub.output } } } } });
-      sub.files.forEach((file) => files.add(file));
+      for (const agentId of subagentIds) {
+        const sub = writeSubagent(projectDir, id, cwd, random, clock, { agentId, turns: options.subagentTurns ?? 1, toolResult });
+        count(sub.total.usage, sub.total.output);
+        // The parent replays the subagent's response as progress; it must not be counted twice.
+        push({ ...base(), type: 'progress', data: { type: 'agent_progress', agentId: sub.agentId, message: { type: 'assistant', requestId: sub.requestId, message: { model: MODEL, id: sub.messageId, usage: { input_tokens: sub.usage.input, cache_creation_input_tokens: sub.usage.cacheCreation, cache_read_input_tokens: sub.usage.cacheRead, output_tokens: sub.output } } } } });
+        sub.files.forEach((file) => files.add(file));
+      }
     }
     if (options.compactEvery > 0 && turn % options.compactEvery === 0 && turn < options.turns) {
       const postTokens = random.int(2000, 9000);
@@ -101,7 +112,7 @@ export function writeClaudeSession(root: string, random: Random, options: Claude
   const mainFile = join(projectDir, `${id}.jsonl`);
   writeFileSync(mainFile, `${lines.join('\n')}\n`);
   tokens.total = tokens.input + tokens.cacheCreation + tokens.cacheRead + tokens.output;
-  const subFiles = options.subagent && options.turns >= 2 ? [join(projectDir, id, 'subagents', 'agent-a1.jsonl')] : [];
+  const subFiles = options.subagent && options.turns >= 2 ? subagentIds.map((agentId) => join(projectDir, id, 'subagents', `agent-${agentId}.jsonl`)).sort((a, b) => a.localeCompare(b)) : [];
   return {
     id,
     agent: 'claude-code',
@@ -118,7 +129,14 @@ export function writeClaudeSession(root: string, random: Random, options: Claude
   };
 }
 
-function writeSubagent(projectDir: string, sessionId: string, cwd: string, random: Random, clock: number) {
+interface SubagentOptions {
+  agentId: string;
+  /** Responses in all; each after the first adds a tool result, a Read call and its usage. */
+  turns: number;
+  toolResult: (random: Random) => string;
+}
+
+function writeSubagent(projectDir: string, sessionId: string, cwd: string, random: Random, clock: number, options: SubagentOptions = { agentId: 'a1', turns: 1, toolResult: (r) => r.text(400) }) {
   const dir = join(projectDir, sessionId, 'subagents');
   mkdirSync(dir, { recursive: true });
   const messageId = `msg_${random.hex(24)}`;
@@ -126,11 +144,25 @@ function writeSubagent(projectDir: string, sessionId: string, cwd: string, rando
   const usage = { input: 5, cacheCreation: 8000, cacheRead: 0 };
   const output = 321;
   const filePath = `${cwd}/src/from-subagent.ts`;
-  const base = { isSidechain: true, agentId: 'a1', userType: 'external', cwd, sessionId, version: '2.1.90', gitBranch: 'main', timestamp: new Date(clock + 1000).toISOString() };
-  const records = [
+  const base = { isSidechain: true, agentId: options.agentId, userType: 'external', cwd, sessionId, version: '2.1.90', gitBranch: 'main', timestamp: new Date(clock + 1000).toISOString() };
+  const records: object[] = [
     { ...base, uuid: random.uuid(), type: 'user', message: { role: 'user', content: 'explore the code' } },
     { ...base, uuid: random.uuid(), type: 'assistant', requestId, message: { model: MODEL, id: messageId, role: 'assistant', content: [{ type: 'tool_use', id: `toolu_${random.hex(24)}`, name: 'Write', input: { file_path: filePath, content: 'x' } }], usage: { input_tokens: usage.input, cache_creation_input_tokens: usage.cacheCreation, cache_read_input_tokens: usage.cacheRead, output_tokens: output } } },
   ];
-  writeFileSync(join(dir, 'agent-a1.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  return { agentId: 'a1', messageId, requestId, usage, output, files: [filePath] };
+  const total = { usage: { ...usage }, output };
+  let context = usage.cacheCreation + usage.input;
+  for (let turn = 2; turn <= options.turns; turn += 1) {
+    const toolId = `toolu_${random.hex(24)}`;
+    records.push({ ...base, uuid: random.uuid(), type: 'user', message: { role: 'user', content: [{ tool_use_id: `toolu_prev_${turn}`, type: 'tool_result', content: options.toolResult(random) }] } });
+    const step = { input: 3, cacheCreation: random.int(500, 4000), cacheRead: context };
+    const out = random.int(20, 400);
+    records.push({ ...base, uuid: random.uuid(), type: 'assistant', requestId: `req_${random.hex(24)}`, message: { model: MODEL, id: `msg_${random.hex(24)}`, role: 'assistant', content: [{ type: 'tool_use', id: toolId, name: 'Read', input: { file_path: `${cwd}/src/file-${turn}.ts` } }], usage: { input_tokens: step.input, cache_creation_input_tokens: step.cacheCreation, cache_read_input_tokens: step.cacheRead, output_tokens: out } } });
+    total.usage.input += step.input;
+    total.usage.cacheCreation += step.cacheCreation;
+    total.usage.cacheRead += step.cacheRead;
+    total.output += out;
+    context += step.cacheCreation + step.input;
+  }
+  writeFileSync(join(dir, `agent-${options.agentId}.jsonl`), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  return { agentId: options.agentId, messageId, requestId, usage, output, total, files: [filePath] };
 }

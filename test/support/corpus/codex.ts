@@ -14,6 +14,10 @@ export interface CodexSessionOptions {
   compactEvery: number;
   toolOutputBytes: number;
   startMs: number;
+  /** The rollout's working directory; default a random `/home/dev/projects/svc-…`. */
+  cwd?: string;
+  /** Makes each tool output's text, replacing `toolOutputBytes`. */
+  toolOutput?: (random: Random) => string;
 }
 
 const WINDOW = 258_400;
@@ -25,7 +29,8 @@ export function writeCodexSession(root: string, random: Random, options: CodexSe
   const dir = join(root, 'sessions', stamp.slice(0, 4), stamp.slice(5, 7), stamp.slice(8, 10));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `rollout-${stamp}-${id}.jsonl`);
-  const cwd = `/home/dev/projects/svc-${random.hex(6)}`;
+  const cwd = options.cwd ?? `/home/dev/projects/svc-${random.hex(6)}`;
+  const toolOutput = options.toolOutput ?? ((r: Random) => r.text(options.toolOutputBytes));
   let clock = options.startMs;
   const lines: string[] = [];
   const push = (type: string, payload: object) => {
@@ -48,7 +53,7 @@ export function writeCodexSession(root: string, random: Random, options: CodexSe
     push('response_item', { type: 'function_call', name: 'exec_command', arguments: JSON.stringify({ cmd: 'ls' }), call_id: callId });
     const failed = random.chance(0.15);
     if (failed) errors += 1;
-    push('response_item', { type: 'function_call_output', call_id: callId, output: `Process exited with code ${failed ? 1 : 0}\nOutput:\n${random.text(options.toolOutputBytes)}` });
+    push('response_item', { type: 'function_call_output', call_id: callId, output: `Process exited with code ${failed ? 1 : 0}\nOutput:\n${toolOutput(random)}` });
     context += options.growth + random.int(0, 300);
     const cached = Math.max(0, context - options.growth);
     const output = random.int(40, 600);
