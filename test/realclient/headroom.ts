@@ -13,8 +13,9 @@ export interface ScanRoots {
   home: string;
 }
 
-export function scan(roots: ScanRoots): Promise<StatusReport> {
-  return scanStatus({ ...roots, env: {} });
+/** `now` decides running/idle/ended; pass the same one when comparing with a live snapshot. */
+export function scan(roots: ScanRoots, now?: () => number): Promise<StatusReport> {
+  return scanStatus({ ...roots, env: {}, now });
 }
 
 export function sessionIn(report: StatusReport, agent: Agent, id: string): Session {
