@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnthropicServer } from '../fake/anthropic';
 import { CLIENT_PATH, runProcess, type RunResult } from './process';
+import { runInPty, type PtyStep } from './pty';
 import type { Workspace } from './workspace';
 
 export const CLAUDE_API_KEY = 'sk-ant-test-000';
@@ -81,6 +82,21 @@ export class ClaudeRunner {
     if (options.model !== undefined) args.push('--model', options.model);
     if (options.allowedTools !== undefined) args.push('--allowedTools', ...options.allowedTools);
     return this.run(args, options.env, options.timeoutMs);
+  }
+
+  /** The interactive UI in a pseudo-terminal, driven by `steps` (see pty-drive.py). */
+  interactive(args: string[], steps: PtyStep[], env: Record<string, string> = {}, timeoutMs = 180_000): ReturnType<typeof runInPty> {
+    const { bin, server, workspace } = this.options;
+    return runInPty({
+      command: bin,
+      args,
+      cwd: workspace.project,
+      env: this.env({ TERM: 'xterm-256color', ...env }),
+      steps,
+      scratchDir: workspace.root,
+      timeoutMs,
+      forwards: [{ port: server.port, socketPath: server.socketPath }],
+    });
   }
 
   run(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunResult> {
