@@ -3,7 +3,7 @@
  * app alive, and a closed window costs no renderer process). Its security settings are written out in
  * full rather than left to defaults, and `windowOptions` is exported so a test pins them exactly.
  */
-import { BrowserWindow, screen, session, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
+import { app, BrowserWindow, screen, session, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './renderer-protocol';
 import { MIN_WINDOW_SIZE, restoreBounds, type Rect, type WindowBounds } from './window-bounds';
 
@@ -78,12 +78,12 @@ export function createMainWindow({ preloadPath, bounds, openExternal }: WindowDe
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const created = new BrowserWindow(windowOptions(preloadPath, restoreBounds(bounds.load(), workAreas)));
     lockDown(created.webContents, openExternal);
-    created.once('ready-to-show', () => created.show());
+    created.once('ready-to-show', () => bringToFront(created));
     created.on('close', () => bounds.save(created.getNormalBounds()));
     created.on('closed', () => {
       win = null;
     });
-    void created.loadURL(`${APP_ENTRY_URL}${route}`);
+    load(created, route);
     return created;
   };
 
@@ -93,10 +93,9 @@ export function createMainWindow({ preloadPath, bounds, openExternal }: WindowDe
       win = create(route ?? ROUTES.overview);
       return;
     }
-    if (route !== null) void win.loadURL(`${APP_ENTRY_URL}${route}`);
+    if (route !== null) load(win, route);
     if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
+    bringToFront(win);
   };
 
   return {
@@ -107,6 +106,21 @@ export function createMainWindow({ preloadPath, bounds, openExternal }: WindowDe
     contents: () => (win && !win.isDestroyed() ? [win.webContents] : []),
     close: () => win?.close(),
   };
+}
+
+function load(win: BrowserWindow, route: string): void {
+  win.loadURL(`${APP_ENTRY_URL}${route}`).catch((error: unknown) => {
+    // Most likely the renderer was not built: the protocol answers 404 for a missing index.html.
+    console.error(`headroom: the window could not load ${APP_ENTRY_URL} (${String(error)}); is dist/renderer built (npm run build)?`);
+  });
+}
+
+function bringToFront(win: BrowserWindow): void {
+  win.show();
+  // A menu-bar app (LSUIElement) is never the active app on macOS, so its window would open behind
+  // the one in front; it has to take focus explicitly.
+  if (process.platform === 'darwin') app.focus({ steal: true });
+  win.focus();
 }
 
 /** No new windows, no navigation away from the renderer, no webviews: links go to the one helper. */

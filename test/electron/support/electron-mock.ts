@@ -131,6 +131,7 @@ export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() 
 class AppMock extends EventEmitter {
   lockAvailable = true;
   readonly quit = vi.fn();
+  readonly focus = vi.fn();
   readonly setAppUserModelId = vi.fn();
   readonly setLoginItemSettings = vi.fn();
   requestSingleInstanceLock(): boolean {
