@@ -88,7 +88,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
   async start(): Promise<void> {
-    if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!), message: reason }));
+    if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!, this.engine.roots), message: reason }));
     await this.engine.scan();
     this.saveCache();
     for (const key of this.engine.keys()) this.known.add(key);
@@ -109,7 +109,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     try {
       saveCache(this.engine, this.options.cacheDir);
     } catch (error) {
-      this.report({ kind: 'cache', path: cachePath(this.options.cacheDir), message: `could not save the cache: ${(error as Error).message}` });
+      this.report({ kind: 'cache', path: cachePath(this.options.cacheDir, this.engine.roots), message: `could not save the cache: ${(error as Error).message}` });
     }
   }
 

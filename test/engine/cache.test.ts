@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachePath } from '../../electron/engine/cache/engine-cache';
+import { resolveRoots } from '../../electron/engine/roots';
 import { scanStatus, type ScanOptions } from '../../electron/engine/scan';
 import { writeCorpus } from '../support/corpus';
 import { CLAUDE_FIXTURES, CODEX_FIXTURES, GEMINI_FIXTURES, tempDir } from '../support/paths';
@@ -29,6 +30,8 @@ const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({
   now: () => NOW,
   ...extra,
 });
+
+const cacheFile = () => cachePath(dataDir, resolveRoots(options()));
 
 describe('warm-start cache', () => {
   it('a warm start equals a cold scan exactly', async () => {
@@ -61,11 +64,12 @@ describe('warm-start cache', () => {
 
   it.each([
     ['garbage', 'not json {'],
+    ['other folders', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), roots: ['claude-code:/elsewhere'] })],
     ['another version', JSON.stringify({ version: 999, roots: [], savedAt: 'x', engine: { files: [], sessions: [] } })],
-    ['a wrong shape', () => JSON.stringify({ ...JSON.parse(readFileSync(cachePath(dataDir), 'utf8')), engine: { files: [{ path: '/x', agent: 'claude-code', sessionKey: 'nope' }], sessions: [] } })],
+    ['a wrong shape', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), engine: { files: [{ path: '/x', agent: 'claude-code', sessionKey: 'nope' }], sessions: [] } })],
   ])('survives a cache file with %s and rebuilds it', async (_name, content) => {
     await scanStatus(options({ cacheDir: dataDir }));
-    writeFileSync(cachePath(dataDir), typeof content === 'function' ? content() : content);
+    writeFileSync(cacheFile(), typeof content === 'function' ? content() : content);
     const problems: string[] = [];
     const warm = await scanStatus(options({ cacheDir: dataDir, onCacheProblem: (p) => problems.push(p) }));
     expect(problems).toHaveLength(1);

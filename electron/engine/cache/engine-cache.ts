@@ -1,12 +1,14 @@
 /**
  * The warm-start cache: per-file cursors and folded session state, so a restart reads only what was
- * appended since. Versioned and written atomically (temp file + rename). A cache that is corrupt, from
+ * appended since. One file per set of source folders (`cache/engine-<digest>.json`). Versioned and written atomically (temp file + rename). A cache that is corrupt, from
  * another version, or made for other roots is discarded with a reason and rebuilt by a cold scan —
  * never a crash, never numbers from a stale state.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { Root } from '../roots';
 import type { Engine, EngineState } from '../engine';
 
 /** Bump when an accumulator's fields or the meaning of a cursor change. */
@@ -19,11 +21,13 @@ const EnvelopeSchema = z.object({
   engine: z.object({ files: z.array(z.unknown()), sessions: z.array(z.unknown()) }),
 });
 
-export function cachePath(dataDir: string): string {
-  return join(dataDir, 'cache', 'engine.json');
-}
+const rootKey = (roots: readonly Root[]) => roots.map((root) => `${root.agent}:${root.path}`);
 
-const rootKey = (engine: Engine) => engine.roots.map((root) => `${root.agent}:${root.path}`);
+/** One cache per set of folders, so running with other `--…-dir` flags never invalidates the usual one. */
+export function cachePath(dataDir: string, roots: readonly Root[]): string {
+  const digest = createHash('sha256').update(JSON.stringify(rootKey(roots))).digest('hex').slice(0, 16);
+  return join(dataDir, 'cache', `engine-${digest}.json`);
+}
 
 /**
  * Loads the cache into a fresh engine. Returns null on success, or why the cache was not used
@@ -32,14 +36,14 @@ const rootKey = (engine: Engine) => engine.roots.map((root) => `${root.agent}:${
 export function loadCache(engine: Engine, dataDir: string): string | null {
   let text: string;
   try {
-    text = readFileSync(cachePath(dataDir), 'utf8');
+    text = readFileSync(cachePath(dataDir, engine.roots), 'utf8');
   } catch {
     return 'no cache yet';
   }
   try {
     const envelope = EnvelopeSchema.parse(JSON.parse(text));
     if (envelope.version !== CACHE_VERSION) return `cache version ${envelope.version} is not ${CACHE_VERSION}`;
-    if (JSON.stringify(envelope.roots) !== JSON.stringify(rootKey(engine))) return 'cache was made for other folders';
+    if (JSON.stringify(envelope.roots) !== JSON.stringify(rootKey(engine.roots))) return 'cache was made for other folders';
     engine.importState(envelope.engine as EngineState);
     return null;
   } catch (error) {
@@ -48,11 +52,11 @@ export function loadCache(engine: Engine, dataDir: string): string | null {
 }
 
 export function saveCache(engine: Engine, dataDir: string, now = Date.now()): void {
-  const path = cachePath(dataDir);
+  const path = cachePath(dataDir, engine.roots);
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, roots: rootKey(engine), savedAt: new Date(now).toISOString(), engine: engine.exportState() }));
+    writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, roots: rootKey(engine.roots), savedAt: new Date(now).toISOString(), engine: engine.exportState() }));
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
