@@ -2,7 +2,7 @@
  * The composition root of the views: one bridge, one state, one route. Everything below gets what it
  * needs as props; the only contexts are the shortcut hub and the notice line.
  */
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Bridge } from '../bridges/pick';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { TopBar } from '../components/TopBar';
@@ -34,6 +34,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   });
   const openSession = useCallback((sessionId: string) => navigate({ view: 'session', sessionId }), []);
   const back = useCallback(() => navigate({ view: 'overview' }), []);
+  // A clicked notification asks the window to show its session.
+  useEffect(() => api.subscribe('ui:focus-session', ({ sessionId }) => openSession(sessionId)), [api, openSession]);
 
   const settings = settingsStore.settings;
   const sessions = state?.sessions ?? [];

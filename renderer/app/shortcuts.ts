@@ -3,7 +3,7 @@
  * overlay) sees a shortcut first and says whether it used it; otherwise the app's fallback runs.
  */
 import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { keyAction, type KeyAction } from '../model/keys';
 
 export type KeyHandler = (action: KeyAction) => boolean;
@@ -26,7 +26,8 @@ export function useKeyHub(fallback: KeyHandler): KeyHub {
   const fallbackRef = useRef(fallback);
   fallbackRef.current = fallback;
 
-  useEffect(() => {
+  // Layout effects run before the first paint, so a shortcut works as soon as anything is visible.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const action = keyAction({
         key: event.key,
@@ -67,5 +68,5 @@ export function useKeys(handler: KeyHandler): void {
   const hub = useContext(KeyHubContext);
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => hub?.register((action) => latest.current(action)), [hub]);
+  useLayoutEffect(() => hub?.register((action) => latest.current(action)), [hub]);
 }

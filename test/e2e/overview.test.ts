@@ -127,4 +127,44 @@ describe('the overview', () => {
     expect(report.sessions.find((session) => session.id === CODEX_DEMO)?.context.percent).toBeCloseTo(90.0974, 3);
     expect(dashboard.errors).toEqual([]);
   });
+  it('is driven from the keyboard: / search, j/k move, Enter open, Esc back, ? help, c checkpoint', async () => {
+    const report = await statusJson(workspace.flags);
+    const spotterIds = report.sessions.filter((session) => session.project?.includes('spotter')).map((session) => session.id);
+    expect(spotterIds).toHaveLength(2);
+    const visibleIds = () => page.$$eval('tr.session-row', (rows) => rows.map((element) => (element as HTMLElement).dataset.sessionId));
+    const selectedId = () => page.$eval('tr.session-row[aria-selected="true"]', (element) => (element as HTMLElement).dataset.sessionId);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('spotter');
+    await page.waitForFunction((count) => document.querySelectorAll('tr.session-row').length === count, spotterIds.length);
+    // Sorted by context: spotter-dov (53%) above spotter (13.8%).
+    expect(await visibleIds()).toEqual(['4d5611e5-241a-462a-8d15-5122611a9569', 'd6e0bada-1959-4eec-a9d2-0bfade768d8f']);
+
+    await page.keyboard.press('Escape'); // leaves the search box, keeps the filter
+    await page.click(cell(spotterIds[0] ?? '', 'model')); // a known starting row
+    await page.keyboard.press('j');
+    expect(await selectedId()).toBe('d6e0bada-1959-4eec-a9d2-0bfade768d8f');
+    await page.keyboard.press('k');
+    expect(await selectedId()).toBe('4d5611e5-241a-462a-8d15-5122611a9569');
+
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main.detail[data-session-id="4d5611e5-241a-462a-8d15-5122611a9569"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('tr.session-row');
+    expect(await visibleIds()).toHaveLength(2); // the filter survived the visit
+    expect(await selectedId()).toBe('4d5611e5-241a-462a-8d15-5122611a9569');
+
+    await page.keyboard.press('?');
+    await page.waitForSelector('[role="dialog"]');
+    expect(await page.$$eval('[role="dialog"] kbd', (keys) => keys.map((key) => key.textContent))).toEqual(['/', 'j', '↓', 'k', '↑', 'Enter', 'c', ',', 'Esc', '?']);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.startsWith('Checkpoint saved: '));
+    expect(await page.textContent('[data-testid="notice"]')).toContain(workspace.dataDir);
+    expect(dashboard.errors).toEqual([]);
+  });
 });

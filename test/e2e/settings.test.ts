@@ -75,6 +75,7 @@ describe('settings', () => {
 
     // And it was stored: a fresh page load shows the saved value.
     await page.reload();
+    await page.waitForSelector(`tr[data-session-id="${SPOTTER}"]`); // rendered, shortcuts listening
     await page.keyboard.press(',');
     await page.waitForSelector(WARNING_INPUT);
     expect(await page.inputValue(WARNING_INPUT)).toBe('50');

@@ -2,7 +2,7 @@
  * A throw-away copy of the fixture transcripts in the agents' own layout, plus an empty Headroom data
  * folder, so a test can append to transcripts and make checkpoints without touching test/fixtures.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +21,19 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
-export async function createWorkspace(): Promise<Workspace> {
+/** `empty`: the agents' folders exist but hold no transcript (a fresh machine). */
+export async function createWorkspace(options: { empty?: boolean } = {}): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'headroom-e2e-'));
   const [claudeDir, codexDir, geminiDir, dataDir] = ['claude', 'codex', 'gemini', 'data'].map((name) => join(root, name)) as [string, string, string, string];
-  await Promise.all([
-    cp(join(FIXTURES, 'claude'), claudeDir, { recursive: true }),
-    cp(join(FIXTURES, 'codex'), codexDir, { recursive: true }),
-    cp(join(FIXTURES, 'gemini'), geminiDir, { recursive: true }),
-  ]);
+  if (options.empty) {
+    await Promise.all([claudeDir, codexDir, geminiDir].map((dir) => mkdir(dir, { recursive: true })));
+  } else {
+    await Promise.all([
+      cp(join(FIXTURES, 'claude'), claudeDir, { recursive: true }),
+      cp(join(FIXTURES, 'codex'), codexDir, { recursive: true }),
+      cp(join(FIXTURES, 'gemini'), geminiDir, { recursive: true }),
+    ]);
+  }
   return {
     root,
     claudeDir,
