@@ -50,7 +50,8 @@ export interface MonitorEvents {
 }
 
 const TRANSCRIPT = /\.jsonl?$/;
-const SETTLE_MS = 25;
+const HOT_POLL_MS = 100;
+const HOT_FOR_MS = 30_000;
 
 /** A session's stable key: `<agent>:<id>`. */
 export function sessionKey(session: Pick<Session, 'agent' | 'id'>): string {
@@ -64,7 +65,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private watcher: FSWatcher | null = null;
   private polling: boolean;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly settling = new Map<string, NodeJS.Timeout>();
+  /** Files changed in the last HOT_FOR_MS, with when they last changed. */
+  private readonly hot = new Map<string, number>();
+  private hotTimer: NodeJS.Timeout | null = null;
+  private addDirTimer: NodeJS.Timeout | null = null;
   private readonly known = new Set<string>();
   /** Transcript folders that do not exist (yet), with their root. */
   private readonly missing = new Map<string, Root>();
@@ -137,9 +141,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const timer of [...this.timers.values(), ...this.settling.values()]) clearTimeout(timer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.settling.clear();
+    if (this.hotTimer) clearInterval(this.hotTimer);
+    if (this.addDirTimer) clearTimeout(this.addDirTimer);
+    this.hot.clear();
     if (this.rootTimer) clearInterval(this.rootTimer);
     if (this.processTimer) clearInterval(this.processTimer);
     if (this.cacheTimer) clearInterval(this.cacheTimer);
@@ -168,6 +174,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     watcher.on('change', (path) => this.schedule(path));
     watcher.on('unlink', (path) => void this.removed(path));
     watcher.on('unlinkDir', (path) => void this.removedDir(path));
+    watcher.on('addDir', () => {
+      if (this.addDirTimer) return;
+      this.addDirTimer = setTimeout(() => {
+        this.addDirTimer = null;
+        void this.addedDir();
+      }, HOT_POLL_MS);
+    });
     watcher.on('error', (error) => void this.watchFailed(error as NodeJS.ErrnoException));
     this.watcher = watcher;
     // chokidar never reports ready for an empty watch list.
@@ -187,30 +200,56 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   }
 
   private async changed(path: string): Promise<void> {
+    this.markHot(path);
     const key = await this.engine.update(path);
     if (key) this.publish(key);
-    this.scheduleSettleCheck(path);
   }
 
   /**
-   * chokidar drops a file's change events that arrive within 5 ms of the previous one and sends no
-   * trailing event (nodefs-handler `_throttle(…, 5)`), so the last write of a burst can go unseen.
-   * One stat shortly after each read catches it: if the file moved on, read again.
+   * chokidar can miss the last write of a burst: it drops a file's events within 5 ms of the previous
+   * one with no trailing event (nodefs-handler `_throttle('watch', file, 5)`), ignores a change whose
+   * mtime equals the last one it saw when atime is newer (our own reads set atime), and a file written
+   * before its new folder's watch is in place has no event at all. So files that changed recently stay
+   * "hot" and are stat-ed every HOT_POLL_MS for HOT_FOR_MS; one that moved on is read again. At idle
+   * nothing is hot and the timer is off.
    */
-  private scheduleSettleCheck(path: string): void {
-    if (this.closed || this.settling.has(path)) return;
-    const timer = setTimeout(() => {
-      this.settling.delete(path);
-      void stat(path).then(
-        (info) => {
-          const cursor = this.engine.cursorOf(path);
-          if (cursor && !isUnchanged(cursor, info)) this.schedule(path);
-        },
-        () => undefined,
-      );
-    }, SETTLE_MS);
-    timer.unref();
-    this.settling.set(path, timer);
+  private markHot(path: string): void {
+    if (this.closed) return;
+    this.hot.set(path, Date.now());
+    if (this.hotTimer) return;
+    this.hotTimer = setInterval(() => void this.pollHot(), HOT_POLL_MS);
+    this.hotTimer.unref();
+  }
+
+  private async pollHot(): Promise<void> {
+    const now = Date.now();
+    for (const [path, since] of this.hot) {
+      if (now - since > HOT_FOR_MS) {
+        this.hot.delete(path);
+        continue;
+      }
+      try {
+        const info = await stat(path);
+        const cursor = this.engine.cursorOf(path);
+        if (!cursor || !isUnchanged(cursor, info)) this.schedule(path);
+      } catch {
+        this.hot.delete(path);
+      }
+    }
+    if (this.hot.size === 0 && this.hotTimer) {
+      clearInterval(this.hotTimer);
+      this.hotTimer = null;
+    }
+  }
+
+  /** A new folder: files may already be in it before its watch exists, so look once it settled. */
+  private async addedDir(): Promise<void> {
+    const before = new Set(this.engine.trackedFiles());
+    for (const path of await this.engine.discover()) {
+      if (before.has(path)) continue;
+      this.markHot(path);
+      await this.changed(path);
+    }
   }
 
   private async removed(path: string): Promise<void> {
