@@ -43,9 +43,14 @@ export function tokenCountLine(lines: TranscriptLine[], exchange: Exchange<OpenA
   const total = exchange.usage?.total_tokens;
   const line = tokenCounts(lines).find((candidate) => field(candidate.record, 'payload.info.last_token_usage.total_tokens') === total);
   if (line !== undefined) return line;
+  const counts = tokenCounts(lines);
+  const sample = counts[0];
+  const shape = sample === undefined
+    ? 'the rollout has no event_msg/token_count record with info at all'
+    : `${counts.length} token_count records, e.g. ${where(sample)} with info keys [${Object.keys(field(sample.record, 'payload.info') as object).join(', ')}]`;
   const usageRecord = lines.find((candidate) => field(candidate.record, 'payload.response_id') === exchange.responseId);
-  throw new Error(`no event_msg/token_count with info.last_token_usage.total_tokens = ${String(total)} for fake exchange #${exchange.seq} (${String(exchange.responseId)}); ` +
-    (usageRecord === undefined ? 'no record names that response id either' : `the response is recorded at ${where(usageRecord)}`));
+  throw new Error(`no event_msg/token_count with info.last_token_usage.total_tokens = ${String(total)} for fake exchange #${exchange.seq}; found ${shape}` +
+    (usageRecord === undefined ? '' : `; the response itself is recorded at ${where(usageRecord)}`));
 }
 
 /** Every answer (turns and the compaction call) must appear as a token_count with its usage intact. */
