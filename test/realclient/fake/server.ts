@@ -3,8 +3,9 @@
  * in their own network namespace, on a Unix socket the namespace bridge forwards to), serves the
  * `/_control/*` endpoints, and hands everything else to the API's handler.
  *
- * Control endpoints (JSON): `POST /_control/usage` (usage object or array: the next main responses),
- * `POST /_control/script` (reply or array: the next main replies), `POST /_control/error` (`{message}`:
+ * Control endpoints (JSON; a list goes in `{"items": [...]}`): `POST /_control/usage` (usage object(s)
+ * for the next main responses), `POST /_control/script` (reply or replies for the next main requests,
+ * e.g. `{"type":"tool","name":"Bash","input":{…}}`), `POST /_control/error` (`{message}`:
  * the next main request is refused), `POST /_control/growth` (`{growth}`), `POST /_control/reset`,
  * `GET /_control/state` (turn counters and every exchange). Tests in the same process call the
  * `state` methods directly; the endpoints exist for driving a fake from a shell while debugging.
