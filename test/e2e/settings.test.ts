@@ -81,4 +81,22 @@ describe('settings', () => {
     expect(await page.inputValue(WARNING_INPUT)).toBe('50');
     expect(dashboard.errors).toEqual([]);
   });
+  it('adds a model window that the sessions of that model are then measured against', async () => {
+    // proj-claude-demo-…112759 uses 20,005 tokens of claude-sonnet-4-5's 200k (10%); with a 1M window
+    // configured for that model it is 2%.
+    const demo = '6f1039d8-684a-4732-870c-c177ae095f9e';
+    await page.click('nav a[href="#/"]');
+    expect(await page.textContent(`tr[data-session-id="${demo}"] [data-col="percent"]`)).toBe('10%');
+    await page.keyboard.press(',');
+    await page.fill('input[aria-label="Model id or prefix"]', 'claude-sonnet-4-5');
+    await page.fill('input[aria-label="Window in tokens"]', '1,000,000');
+    await page.press('input[aria-label="Window in tokens"]', 'Enter');
+    await page.waitForSelector('.windows li code');
+    expect(await page.textContent('.windows li')).toContain('1M');
+
+    await page.click('nav a[href="#/"]');
+    await page.waitForFunction((id) => document.querySelector(`tr[data-session-id="${id}"] [data-col="percent"]`)?.textContent === '2%', demo);
+    expect(await page.textContent(`tr[data-session-id="${demo}"] [data-col="window"]`)).toBe('1M');
+    expect(dashboard.errors).toEqual([]);
+  });
 });
