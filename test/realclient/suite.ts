@@ -6,6 +6,7 @@
 import { beforeAll, expect } from 'vitest';
 import type { ClientName } from './clients';
 import { ensureClient, type Installed } from './install';
+import { namespaceFlags } from './run/isolation';
 import { describeRun, type RunResult } from './run/process';
 
 export interface ClientHandle {
@@ -26,6 +27,7 @@ export function useClient(name: ClientName): ClientHandle {
       process.stderr.write(`[agents] installed ${name}@${installed.version} in ${installed.installSeconds.toFixed(1)} s into ${installed.dir}\n`);
     }
     if (!installed.ok) process.stderr.write(`[agents] ${name} skipped: ${installed.reason}\n`);
+    else logIsolationOnce();
   }, 900_000);
   return {
     get bin() {
@@ -43,6 +45,18 @@ export function useClient(name: ClientName): ClientHandle {
       if (installed?.ok !== true) ctx.skip(this.reason);
     },
   };
+}
+
+let isolationLogged = false;
+
+/** Says once per test file how the clients are kept off the network, so a run without namespaces is visible. */
+function logIsolationOnce(): void {
+  if (isolationLogged) return;
+  isolationLogged = true;
+  const flags = namespaceFlags();
+  process.stderr.write(flags === null
+    ? '[agents] no network namespace available: clients run with their telemetry, update and plugin-sync switches off\n'
+    : `[agents] clients run in a fresh network namespace (unshare ${flags.join(' ')}) that reaches only the fake servers\n`);
 }
 
 /** Fails with the client's own output when it did not exit cleanly. */

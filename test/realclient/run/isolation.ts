@@ -17,7 +17,9 @@ export function namespaceFlags(): string[] | null {
   if (probed !== undefined) return probed;
   probed = null;
   if (process.env['HEADROOM_AGENTS_NO_NETNS'] === '1') return probed;
-  for (const flags of [['-n'], ['-r', '-n']]) {
+  // HEADROOM_AGENTS_USERNS=1 tries only the unprivileged form, to check what CI (not root) will do.
+  const candidates = process.env['HEADROOM_AGENTS_USERNS'] === '1' ? [['-r', '-n']] : [['-n'], ['-r', '-n']];
+  for (const flags of candidates) {
     const result = spawnSync('unshare', [...flags, 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore', timeout: 10_000 });
     if (result.status === 0) {
       probed = flags;
