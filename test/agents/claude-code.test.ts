@@ -101,9 +101,8 @@ describe('Claude Code: one session from the first prompt to a manual /compact', 
     expect(contexts, 'context grows with every answer').toEqual([...contexts].sort((a, b) => a - b));
   });
 
-  // Fails until /work/notes/engine-issues.md #1 is fixed: the engine sizes claude-opus-4-8 at 200k,
-  // Claude Code runs it (and reports it) with 1M. Remove `.fails` once the window table knows Opus 4.7+.
-  it.fails('reports the window Claude Code itself uses for its default model', async (ctx) => {
+  // Claude Code runs its default claude-opus-4-8 (and reports it) with the 1M window.
+  it('reports the window Claude Code itself uses for its default model', async (ctx) => {
     client.skipUnlessReady(ctx);
     const { transcript, session } = await observe();
     const model = transcript.lines.map((line) => field(line.record, 'message.model')).findLast((value) => typeof value === 'string');

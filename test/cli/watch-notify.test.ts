@@ -15,7 +15,8 @@ import { CLAUDE_FIXTURES } from '../support/paths';
 import { dunstSkipReason, startDunst, until, type Dunst } from '../engine/alerts/dunst-harness';
 
 const skipReason = dunstSkipReason();
-const SESSION = '573f847f-eb29-456e-8901-b00105c74512';
+// claude-sonnet-4-5: a 200k window, so 185k is past the auto-compact point.
+const SESSION = '6f1039d8-684a-4732-870c-c177ae095f9e';
 let dunst: Dunst | null = null;
 
 beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('headroom watch --notify', () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-watch-notify-'));
     const claude = join(dir, 'claude');
     cpSync(CLAUDE_FIXTURES, claude, { recursive: true });
-    const file = join(claude, 'projects', '-home-dev-work-proj-claude-tui', `${SESSION}.jsonl`);
+    const file = join(claude, 'projects', '-home-dev-work-proj-claude-demo-20261121-112759', `${SESSION}.jsonl`);
     const template = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').filter((l) => l.includes('"type":"assistant"')).at(-1) ?? '{}');
     let n = 0;
     const append = (cacheRead: number) => {
@@ -59,7 +60,7 @@ describe('headroom watch --notify', () => {
       const seen = await until('the notification in dunst', () => ((dunst?.seen().length ?? 0) > 0 ? dunst?.seen() : null));
       expect(seen).toHaveLength(1);
       const [app, summary, body, urgency] = (seen?.[0] ?? '').split('\t');
-      expect([app, summary, urgency]).toEqual(['Headroom', 'proj-claude-tui: about to auto-compact', 'CRITICAL']);
+      expect([app, summary, urgency]).toEqual(['Headroom', 'proj-claude-demo-20261121-112759: about to auto-compact', 'CRITICAL']);
       expect(body).toMatch(/^Claude Code will compact this session at 167,000 tokens( in about \d+ min)? and lose detail\. 185,003 of 200,000 tokens\. Checkpoint now to keep it\.$/);
     } finally {
       child.kill('SIGTERM');

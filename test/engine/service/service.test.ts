@@ -91,16 +91,16 @@ describe('Headroom service', () => {
   });
 
   it('pushes a session update when its transcript grows', async () => {
-    const file = join(claude, 'projects', '-home-dev-work-proj-claude-tui', '573f847f-eb29-456e-8901-b00105c74512.jsonl');
+    const file = join(claude, 'projects', '-home-dev-work-proj-claude-demo-20261121-112759', '6f1039d8-684a-4732-870c-c177ae095f9e.jsonl');
     const last = readFileSync(file, 'utf8').trim().split('\n').filter((l) => l.includes('"type":"assistant"')).at(-1)!;
     const grown = JSON.parse(last);
     grown.message.id = 'msg_new';
     grown.requestId = 'req_new';
     grown.message.usage = { input_tokens: 5, cache_creation_input_tokens: 100_000, cache_read_input_tokens: 90_000, output_tokens: 10 };
-    // 190,005 of 200,000 is past Claude Code's auto-compact point (167,000): the worst level.
-    const pushed = nextState((s) => s.sessions.find((x) => x.id.startsWith('573f847f'))?.level === 'compact-soon');
+    // claude-sonnet-4-5: 190,005 of 200,000 is past Claude Code's auto-compact point (167,000), the worst level.
+    const pushed = nextState((s) => s.sessions.find((x) => x.id.startsWith('6f1039d8'))?.level === 'compact-soon');
     appendFileSync(file, `${JSON.stringify(grown)}\n`);
     const state = await pushed;
-    expect(state.sessions.find((x) => x.id.startsWith('573f847f'))!.context.usedTokens).toBe(190_005);
+    expect(state.sessions.find((x) => x.id.startsWith('6f1039d8'))!.context.usedTokens).toBe(190_005);
   });
 });
