@@ -61,7 +61,7 @@ export function toSession(input: SnapshotInput): Session {
     process: liveness?.process ?? null,
     context: {
       ...core.context,
-      etaMinutes: etaMinutes(input.events, core.context.usedTokens, core.context.autoCompactAtTokens),
+      etaMinutes: etaMinutes(input.events, core.context.usedTokens, core.context.autoCompactAtTokens, input.now),
     },
     tokens: core.tokens,
     costUsd: core.costUsd,

@@ -26,6 +26,8 @@ describe('Gemini CLI chats', () => {
   it('reads the real client transcript: every reply paid for once, context from the newest reply', async () => {
     const [session] = (await only(GEMINI_FIXTURES)).sessions;
     expect(session).toMatchObject({ id: 'febf1502-2e31-47e2-a9df-110e9b6b7f6a', agent: 'gemini-cli', model: 'gemini-3.8-flash', badLines: 0 });
+    // Named in the context Gemini CLI injects at the start of the chat.
+    expect(session!.project).toBe('/home/dev/work/proj-gemini-demo-20261121-112814');
     // Replies reported 20k, 40k, 60k, 80k prompt tokens with 0, 20k, 40k, 60k cached.
     expect(session!.context).toMatchObject({ usedTokens: 80_000, windowTokens: 1_048_576, source: 'usage', autoCompactAtTokens: 524_288 });
     expect(session!.context.percent).toBeCloseTo((80_000 / 1_048_576) * 100, 10);

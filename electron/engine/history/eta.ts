@@ -25,9 +25,12 @@ export function burnRate(events: readonly ContextEvent[], windowMinutes = BURN_W
   return (last.usedTokens - first.usedTokens) / ((last.at - first.at) / 60_000);
 }
 
-export function etaMinutes(events: readonly ContextEvent[], usedTokens: number | null, limitTokens: number | null): number | null {
+/** Null too when nothing was recorded for the burn window: a quiet session is not filling up. */
+export function etaMinutes(events: readonly ContextEvent[], usedTokens: number | null, limitTokens: number | null, now: number): number | null {
   if (usedTokens === null || limitTokens === null) return null;
   if (usedTokens >= limitTokens) return 0;
+  const last = events.at(-1);
+  if (!last || now - last.at > BURN_WINDOW_MINUTES * 60_000) return null;
   const rate = burnRate(events);
   if (rate === null || rate <= 0) return null;
   return (limitTokens - usedTokens) / rate;

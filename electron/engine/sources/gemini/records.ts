@@ -26,7 +26,11 @@ export interface GeminiMessage {
   prompt: string | undefined;
   text: string | undefined;
   tools: { id: string; name: string; status: string | undefined; filePath: string | undefined }[];
+  /** The project folder Gemini CLI names in the context it injects at the start of a chat. */
+  workspace: string | undefined;
 }
+
+const WORKSPACE = /\*\*Workspace Directories:\*\*\s*\n\s*- (\S[^\n]*)/;
 
 export type GeminiRecord =
   | { kind: 'message'; message: GeminiMessage }
@@ -77,7 +81,8 @@ function parseMessage(record: Json): GeminiMessage | null {
     model: str(record, 'model'),
     tokens: tokens ? parseTokens(tokens) : undefined,
     prompt: type === 'user' && text && !INJECTED.some((p) => text.trimStart().startsWith(p)) ? text : undefined,
-    text,
+    text: text?.slice(0, 2000),
+    workspace: type === 'user' && text?.startsWith('<session_context>') ? WORKSPACE.exec(text)?.[1]?.trim() : undefined,
     tools: (arr(record, 'toolCalls') ?? []).filter(isObject).map((call) => {
       const args = obj(call, 'args');
       const name = str(call, 'name') ?? 'tool';

@@ -67,6 +67,7 @@ export class GeminiSession implements SessionAccumulator<GeminiRecord> {
   }
 
   private remember(message: GeminiMessage): void {
+    if (message.workspace) this.project ??= message.workspace;
     if (message.tokens || message.tools.length > 0) this.seen.set(message.id, message);
   }
 
