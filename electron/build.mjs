@@ -19,6 +19,18 @@ await build({
   external: ['electron'],
   banner: { js: '#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from "node:module"; const require = __hrCreateRequire(import.meta.url);' },
 });
+// Agent hooks run after every tool call: their own entry, split so each event loads only what it needs.
+if (existsSync('electron/engine/hooks/bin.ts')) {
+  await build({
+    ...common,
+    entryPoints: { 'cli/hook': 'electron/engine/hooks/bin.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'cli/hook-chunks/[name]-[hash]',
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from "node:module"; const require = __hrCreateRequire(import.meta.url);' },
+  });
+}
 if (existsSync('electron/preload/index.ts')) {
   await build({ ...common, entryPoints: { 'preload/index': 'electron/preload/index.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 }

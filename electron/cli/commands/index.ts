@@ -13,6 +13,9 @@ import { register as untag } from './untag';
 import { register as serve } from './serve';
 import { register as status } from './status';
 import { register as watch } from './watch';
+import { register as hooks } from './hooks';
+import { register as hook } from './hook';
+import { register as requestTermination } from './request-termination';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   status,
@@ -28,4 +31,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   untag,
   setProject,
   config,
+  hooks,
+  hook,
+  requestTermination,
 ];
