@@ -7,6 +7,8 @@
  * and the line is then counted as bad and skipped. Unknown fields are ignored: formats change between
  * agent versions.
  */
+import { skeleton } from './skeleton';
+
 export type Json = Record<string, unknown>;
 
 export class BadRecord extends Error {}
@@ -64,9 +66,14 @@ export function time(record: Json, key: string): number | undefined {
   return Number.isNaN(ms) ? wrongType(key, 'an ISO timestamp') : ms;
 }
 
+/** Lines longer than this are cut down with `skeleton` before parsing. */
+const BIG_LINE_BYTES = 4096;
+/** What a long string is cut to, in bytes: a preview, as every reader only keeps previews of texts. */
+const KEEP_BYTES = 2048;
+
 /** Parses one line; returns null for blank lines, throws BadRecord for anything but a JSON object. */
 export function parseLine(line: Buffer): Json | null {
-  const text = line.toString('utf8');
+  const text = (line.length > BIG_LINE_BYTES ? skeleton(line, KEEP_BYTES) : line).toString('utf8');
   if (text.trim() === '') return null;
   let value: unknown;
   try {

@@ -5,8 +5,12 @@
  * newline has arrived (a partial last line stays on disk until it is complete); a file that shrank or
  * was replaced (new inode) is read again from the start, and the caller is told so it can reset its
  * state for that file. Files are opened with `O_RDONLY` and never written.
+ *
+ * The reads are synchronous on purpose: a transcript is read in 1 MB steps straight into one reused
+ * buffer, which in a cold scan of thousands of files is several times faster than going through the
+ * thread pool for every open, stat, read and close; callers yield between files.
  */
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export interface FileCursor {
   size: number;
@@ -47,22 +51,31 @@ export async function readAppendedLines(
   onLine: (line: Buffer) => void,
   onRestart: () => void = () => {},
 ): Promise<ReadResult> {
-  const info = await stat(path);
-  const restarted = info.size < previous.offset || (previous.ino !== 0 && info.ino !== previous.ino);
-  if (restarted) onRestart();
-  const start = restarted ? 0 : previous.offset;
-  const cursor: FileCursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: start };
-  if (info.size === start) return { cursor, restarted, lines: 0 };
+  return readAppendedLinesSync(path, previous, onLine, onRestart);
+}
 
-  const handle = await open(path, 'r');
+const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+
+export function readAppendedLinesSync(
+  path: string,
+  previous: FileCursor,
+  onLine: (line: Buffer) => void,
+  onRestart: () => void = () => {},
+): ReadResult {
+  const fd = openSync(path, 'r');
   let lines = 0;
   try {
+    const info = fstatSync(fd);
+    const restarted = info.size < previous.offset || (previous.ino !== 0 && info.ino !== previous.ino);
+    if (restarted) onRestart();
+    const start = restarted ? 0 : previous.offset;
+    const cursor: FileCursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: start };
+    if (info.size === start) return { cursor, restarted, lines: 0 };
     // Bytes of a line that started in an earlier chunk and has not ended yet.
     let pending: Buffer[] = [];
     let position = start;
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, position);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
       let lineStart = 0;
@@ -85,8 +98,8 @@ export async function readAppendedLines(
       position += bytesRead;
     }
     // Whatever is in `pending` now is a partial line; it is read again once its newline arrives.
+    return { cursor, restarted, lines };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  return { cursor, restarted, lines };
 }

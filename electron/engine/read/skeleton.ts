@@ -1,0 +1,87 @@
+/**
+ * Most transcript bytes are long strings Headroom never looks at — file contents in tool results,
+ * whole files in Write inputs. Parsing them with JSON.parse means decoding and copying every byte.
+ * `skeleton` instead cuts every string longer than `keep` bytes down to its first `keep` bytes (at a
+ * character and escape boundary) followed by `…`, working on the raw bytes with memchr-speed
+ * `indexOf`, so the line that is then parsed is small. Structure, numbers, booleans and short strings
+ * are untouched, so every figure is the same as from a full parse; only the text previews Headroom
+ * keeps (prompts, answers, errors) are shorter, and marked as cut.
+ *
+ * Apply patches are the exception — their file headers can be deep inside a long string — so a string
+ * containing one is kept whole. The same line is always cut the same way, so cold, incremental and
+ * cached reads agree.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LOWER_U = 0x75;
+const COLON = 0x3a;
+const PATCH_MARKER = Buffer.from('*** Begin Patch');
+const ELLIPSIS = Buffer.from('…');
+
+/** Returns the line with long strings cut, or the line itself when nothing needed cutting. */
+export function skeleton(line: Buffer, keep: number): Buffer {
+  const patches = positionsOf(line, PATCH_MARKER);
+  const parts: Buffer[] = [];
+  let copied = 0;
+  let open = line.indexOf(QUOTE);
+  while (open !== -1) {
+    const close = closingQuote(line, open);
+    if (close === -1) return line; // unterminated: let the parser report the bad line
+    if (close - open - 1 > keep && !isKey(line, close) && !patches.some((at) => at > open && at < close)) {
+      parts.push(line.subarray(copied, safeCut(line, open + 1, open + 1 + keep)), ELLIPSIS);
+      copied = close;
+    }
+    open = line.indexOf(QUOTE, close + 1);
+  }
+  if (parts.length === 0) return line;
+  parts.push(line.subarray(copied));
+  return Buffer.concat(parts);
+}
+
+/** A string followed by `:` is an object key, which is never cut. */
+function isKey(line: Buffer, close: number): boolean {
+  let at = close + 1;
+  while (line[at] === 0x20 || line[at] === 0x09 || line[at] === 0x0a || line[at] === 0x0d) at += 1;
+  return line[at] === COLON;
+}
+
+function closingQuote(line: Buffer, open: number): number {
+  let at = open + 1;
+  for (;;) {
+    const quote = line.indexOf(QUOTE, at);
+    if (quote === -1) return -1;
+    let backslashes = 0;
+    for (let k = quote - 1; k > open && line[k] === BACKSLASH; k -= 1) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    at = quote + 1;
+  }
+}
+
+/** Moves a cut back so it splits neither an escape sequence nor a UTF-8 character. */
+function safeCut(line: Buffer, start: number, cut: number): number {
+  // Escapes are found from the start of the string (memchr jumps), since reading backwards cannot
+  // tell `\\u` from `\u`.
+  const region = line.subarray(start, cut);
+  let at = cut;
+  let b = region.indexOf(BACKSLASH);
+  while (b !== -1) {
+    const length = region[b + 1] === LOWER_U ? 6 : 2;
+    if (start + b + length > cut) {
+      at = start + b;
+      break;
+    }
+    b = region.indexOf(BACKSLASH, b + length);
+  }
+  while (at > start && ((line[at] ?? 0) & 0xc0) === 0x80) at -= 1;
+  return at;
+}
+
+function positionsOf(line: Buffer, needle: Buffer): number[] {
+  const found: number[] = [];
+  let at = line.indexOf(needle);
+  while (at !== -1) {
+    found.push(at);
+    at = line.indexOf(needle, at + needle.length);
+  }
+  return found;
+}
