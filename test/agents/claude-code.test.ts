@@ -65,8 +65,8 @@ describe('Claude Code: one session from the first prompt to a manual /compact', 
     const line = assistantLine(transcript, last);
     const used = anthropicContext(last.usage);
     expect(session.context.usedTokens, `context.usedTokens must be input + cache_creation + cache_read of ${where(line)}`).toBe(used);
-    // The window itself is checked against Claude Code's own figure in its own test below.
-    expect(session.context.percent, 'context.percent = usedTokens / windowTokens × 100').toBe((used / (session.context.windowTokens ?? Number.NaN)) * 100);
+    expect(session.context.windowTokens, `context.windowTokens must be Claude Code's own contextWindow for ${String(field(line.record, 'message.model'))}`).toBe(window);
+    expect(session.context.percent, 'context.percent = usedTokens / windowTokens × 100').toBe((used / window) * 100);
     expect(session.tokens, 'tokens: the sum of every main answer the fake gave in this session').toEqual(expectedClaudeTokens(sessionExchanges()));
     contexts.push(used);
   }
@@ -145,7 +145,7 @@ describe('Claude Code: one session from the first prompt to a manual /compact', 
     expect(session.context.compactions).toBe(1);
     expect(session.context.usedTokens, `context.usedTokens must be compactMetadata.postTokens of ${where(boundary.line)}`).toBe(boundary.postTokens);
     expect(boundary.postTokens).toBeLessThan(before);
-    expect(session.context.percent).toBe((boundary.postTokens / (session.context.windowTokens ?? Number.NaN)) * 100);
+    expect(session.context.percent).toBe((boundary.postTokens / window) * 100);
     expect(session.tokens, 'the summary call is not in the transcript, so spend is unchanged').toEqual(expectedClaudeTokens(sessionExchanges()));
 
     const after = await step('one more turn after the compaction', { resume: sessionId });
