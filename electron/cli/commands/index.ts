@@ -16,6 +16,8 @@ import { register as watch } from './watch';
 import { register as hooks } from './hooks';
 import { register as hook } from './hook';
 import { register as requestTermination } from './request-termination';
+import { register as mcp } from './mcp';
+import { register as metrics } from './metrics';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   status,
@@ -34,4 +36,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   hooks,
   hook,
   requestTermination,
+  mcp,
+  metrics,
 ];

@@ -23,6 +23,8 @@ import { createHandlers } from './handlers';
 import { appState } from './views';
 import { createAutoCheckpointer } from './auto-checkpoint';
 import { rootsWithExistence } from './roots-state';
+import { startTerminationHandler } from '../termination/start';
+import { metricsSwitch } from '../../server/metrics';
 
 export interface DesktopActions {
   copyText(text: string): void;
@@ -37,6 +39,8 @@ export interface ServiceOptions extends Pick<RootOptions, 'claudeDirs' | 'codexD
   now?: () => number;
   /** Debounce of state pushes. */
   pushDelayMs?: number;
+  /** Serve /metrics while settings.metrics.enabled is on (default); false when the caller runs its own. */
+  metricsEndpoint?: boolean;
 }
 
 export interface HeadroomService extends ApiHost {
@@ -130,6 +134,7 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
       settings = next;
       monitor.setSettings(next);
       schedulePublish();
+      void metrics?.apply(next);
     },
     onAnnotations: () => {
       annotations = annotationStore.load().sessions;
@@ -137,7 +142,7 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     },
   });
 
-  return {
+  const service: HeadroomService = {
     handlers,
     monitor,
     getState: () => state,
@@ -148,8 +153,36 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     async close() {
       if (pushTimer) clearTimeout(pushTimer);
       stopAlerts();
+      await stopIntegrations();
       listeners.clear();
       await monitor.close();
     },
   };
+
+  // Integrations: termination requests are carried out where the user can be told (there is an alert
+  // sink); the Prometheus endpoint runs while the settings ask for it.
+  const stopTerminations = options.alerts
+    ? startTerminationHandler({
+        dataDir: options.dataDir,
+        monitor,
+        coordinator,
+        settings: () => settings,
+        notify: (session, detail) => {
+          const alert = planner.terminationRequested(session, detail);
+          if (alert) options.alerts?.show(alert);
+        },
+        onHandled: (handled) => {
+          histories.delete(`${handled.agent}:${handled.sessionId}`);
+          schedulePublish();
+        },
+      })
+    : async () => undefined;
+  const metrics = options.metricsEndpoint === false ? null : metricsSwitch(service, () => settings, (message) => process.stderr.write(`headroom: ${message}\n`));
+  await metrics?.apply(settings);
+  async function stopIntegrations(): Promise<void> {
+    await stopTerminations();
+    await metrics?.close();
+  }
+
+  return service;
 }

@@ -43,6 +43,7 @@ export interface TerminationDeps {
 
 export interface Handled {
   requestId: string;
+  agent: Session['agent'];
   sessionId: string;
   /** The final outcome, or null when the request was put back for a retry. */
   outcome: Outcome | null;
@@ -96,7 +97,7 @@ export class TerminationHandler {
       return this.finish(request, progress, { status: 'failed', detail: `gave up after ${progress.attempts} attempts: ${step.retry}`, checkpoint: progress.checkpoint, continuationCommand: this.continuation(request, progress), signal: null });
     }
     writeAttempts(this.deps.dataDir, request, { ...progress, lastError: step.retry, nextAttemptAt: this.now() + wait });
-    return { requestId: request.id, sessionId: request.sessionId, outcome: null, retryError: step.retry };
+    return { requestId: request.id, agent: request.agent, sessionId: request.sessionId, outcome: null, retryError: step.retry };
   }
 
   private async steps(request: TerminationRequest, progress: Attempts): Promise<Step> {
@@ -148,7 +149,7 @@ export class TerminationHandler {
   private finish(request: TerminationRequest, progress: Attempts, outcome: Omit<Outcome, 'at' | 'attempts'>): Handled {
     const full: Outcome = { ...outcome, at: new Date(this.now()).toISOString(), attempts: progress.attempts };
     writeOutcome(this.deps.dataDir, request, full);
-    return { requestId: request.id, sessionId: request.sessionId, outcome: full, retryError: null };
+    return { requestId: request.id, agent: request.agent, sessionId: request.sessionId, outcome: full, retryError: null };
   }
 }
 
