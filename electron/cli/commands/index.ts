@@ -18,6 +18,7 @@ import { register as hook } from './hook';
 import { register as requestTermination } from './request-termination';
 import { register as mcp } from './mcp';
 import { register as metrics } from './metrics';
+import { register as orphans } from './orphans';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   status,
@@ -38,4 +39,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   requestTermination,
   mcp,
   metrics,
+  orphans,
 ];
