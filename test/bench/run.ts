@@ -17,7 +17,7 @@ import { type BenchArgs, parseArgs } from './args';
 import { ccusageArgs, ccusageEnv, ensureCcusage, readCcusageReport } from './ccusage';
 import { ensureCorpus } from './corpus-cache';
 import { findCli, headroomEnv, readStatusReport, statusArgs } from './headroom-cli';
-import { describeMachine } from './machine';
+import { describeMachine, loadAverage } from './machine';
 import { measureMatcher } from './match-timing';
 import { type Measured, measure, median } from './measure';
 import { profileScan } from './profile';
@@ -33,7 +33,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(args: BenchArgs): Promise<void> {
   const machine = describeMachine();
-  log(`machine: ${machine}`);
+  const loadBefore = loadAverage();
+  log(`machine: ${machine}; load average (1/5/15 min) ${loadBefore}`);
   const cacheRoot = join(REPO, '.cache');
   mkdirSync(cacheRoot, { recursive: true });
   log(`corpus: seed ${args.seed}, size ${args.sizeLabel}`);
@@ -99,14 +100,15 @@ async function main(args: BenchArgs): Promise<void> {
       hasCache: cli.hasCache,
     };
     const rows = buildRows(results);
-    process.stdout.write(`\nHeadroom benchmark — ${machine}\ncorpus: ${corpus.files.length} files, ${(corpus.bytes / 1e6).toFixed(0)} MB (${corpus.claudeSessions} Claude Code sessions, ${corpus.codexSessions} Codex rollouts), median of ${args.runs} runs\n\n${renderText(rows)}\n`);
+    const load = `load average (1/5/15 min) ${loadBefore} at start, ${loadAverage()} at end`;
+    process.stdout.write(`\nHeadroom benchmark — ${machine}; ${load}\ncorpus: ${corpus.files.length} files, ${(corpus.bytes / 1e6).toFixed(0)} MB (${corpus.claudeSessions} Claude Code sessions, ${corpus.codexSessions} Codex rollouts), median of ${args.runs} runs\n\n${renderText(rows)}\n`);
     if (profile) {
       process.stdout.write(`\nCold scan profile (${profile.totalMs.toFixed(0)} ms sampled), self time by function:\n`);
       for (const entry of profile.functions) process.stdout.write(`  ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.ms.toFixed(0).padStart(6)} ms  ${entry.name}\n`);
     }
     if (args.out) {
       mkdirSync(dirname(args.out), { recursive: true });
-      writeFileSync(args.out, writeResults({ machine, args, results, table: renderMarkdown(rows), profile }));
+      writeFileSync(args.out, writeResults({ machine, load, args, results, table: renderMarkdown(rows), profile }));
       log(`results written to ${args.out}`);
     }
     if (rows.some((r) => r.verdict === 'fail')) process.exitCode = 1;
