@@ -12,14 +12,17 @@ import { CLI } from '../support/cli';
 import { tempDir } from '../support/paths';
 import { appendClaudeAnswer, claudePayload, claudeTranscript } from '../engine/hooks/transcripts';
 import { HOOK_SCRIPT } from '../engine/hooks/hook-process';
-import { fakeBinary } from '../engine/processes/fake-agent';
+import { eventually, fakeBinary, start, stopAll } from '../engine/processes/fake-agent';
+import { SettingsStore } from '../../electron/engine/settings/store';
+import { listRequests } from '../../electron/engine/termination/store';
 import { scrape, valueOf } from '../server/exposition';
 import { runCli } from './run-cli';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 const orphans: number[] = [];
-afterEach(() => {
+afterEach(async () => {
+  await stopAll();
   for (const pid of orphans.splice(0)) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
 });
 let count = 0;
@@ -152,5 +155,29 @@ describe('headroom metrics', () => {
       await new Promise((resolve) => child.once('exit', resolve));
     }
     expect(child.exitCode).toBe(0);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('headroom watch --notify carries out termination requests', () => {
+  it('checkpoints, then ends exactly the matched agent process when the request is immediate and signals are allowed', async () => {
+    const w = workspace();
+    expect(new SettingsStore(w.dataDir).set('termination', { allowSignals: true, graceSeconds: 5 }).ok).toBe(true);
+    const agent = await start(fakeBinary(join(w.base, 'bin'), 'claude'), ['600'], { cwd: w.project });
+    const t = claudeTranscript(w.claudeRoot, '7b3d9e10-3333-4ccc-8ddd-000000000006', w.project);
+    appendClaudeAnswer(t, 185_000, 'claude-sonnet-4-5', new Date().toISOString());
+    const recorded = runCli(['request-termination', '--session', t.sessionId, '--reason', 'stop now', '--priority', 'immediate', '--json', ...w.roots]);
+    expect(JSON.parse(recorded.stdout).target).toMatchObject({ pid: agent.pid });
+
+    const watch = spawn(process.execPath, [CLI, 'watch', '--json', '--notify', ...w.roots], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      const outcome = await eventually(() => listRequests(w.dataDir).requests[0]?.outcome, 'the request to be carried out', 30_000);
+      expect(outcome).toMatchObject({ status: 'terminated', signal: 'SIGTERM', continuationCommand: `cd ${w.project} && claude --resume ${t.sessionId}` });
+      expect(existsSync(outcome.checkpoint!.markdownPath)).toBe(true);
+      await agent.exited;
+      expect(agent.child.signalCode).toBe('SIGTERM');
+    } finally {
+      watch.kill('SIGTERM');
+      await new Promise((resolve) => watch.once('exit', resolve));
+    }
   });
 });

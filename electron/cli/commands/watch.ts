@@ -1,7 +1,8 @@
 /**
  * `headroom watch`: the live monitor in a terminal. Without --json it redraws a status table in place;
  * with --json it prints one JSON line per event (`{"event","at","session"}`), for scripts.
- * `--notify` raises desktop notifications on the same threshold transitions as the tray app.
+ * `--notify` raises desktop notifications on the same threshold transitions as the tray app, and
+ * carries out termination requests (checkpoint, notification, verified signals) as the app does.
  */
 import type { Command } from 'commander';
 import { AlertPlanner } from '../../engine/alerts/planner';
@@ -11,6 +12,8 @@ import { resolveDataDir } from '../../engine/data-dir';
 import { Monitor, type MonitorEvents } from '../../engine/monitor';
 import { report } from '../../engine/scan';
 import { SettingsStore } from '../../engine/settings/store';
+import { CheckpointCoordinator } from '../../engine/checkpoints/coordinator';
+import { startTerminationHandler } from '../../engine/termination/start';
 import { type RootFlags, rootOptions, withRootFlags } from '../options';
 import { renderStatusTable } from '../views/status-table';
 
@@ -35,6 +38,14 @@ export function register(program: Command): void {
         const planner = new AlertPlanner({ settings: () => settingsStore.get() });
         const sink = new NodeNotifierSink({ onError: (error) => process.stderr.write(`headroom: notification failed: ${error.message}\n`) });
         stops.push(wireNotifications(monitor, planner, sink));
+        // Termination requests (from hooks, MCP, the CLI) need someone to tell: here, the notifications.
+        const coordinator = new CheckpointCoordinator({ dataDir, settings: () => settingsStore.get() });
+        const notify: Parameters<typeof startTerminationHandler>[0]['notify'] = (session, detail) => {
+          const alert = planner.terminationRequested(session, detail);
+          if (alert) sink.show(alert);
+        };
+        const stopTerminations = startTerminationHandler({ dataDir, monitor, coordinator, settings: () => settingsStore.get(), notify });
+        stops.push(() => void stopTerminations());
       }
       stops.push(flags.json ? printEvents(monitor) : redrawTable(monitor));
       await untilInterrupted();
