@@ -16,7 +16,7 @@ import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './
 import { BadRecord, type Json, parseLine } from './read/fields';
 import { type Root, type RootOptions, resolveRoots } from './roots';
 import { SOURCES } from './sources';
-import type { FileRole, SessionAccumulator, Source } from './sources/types';
+import type { FileRole, SessionAccumulator, SessionCore, Source } from './sources/types';
 import { type Liveness, toSession, type Annotate } from './snapshot';
 
 export interface EngineOptions extends RootOptions {
@@ -49,6 +49,16 @@ export interface SessionEntry {
   files: Set<string>;
   /** Its state was dropped while files were already read; they must be read again. */
   stale: boolean;
+  /** Bumped on every change, so an unchanged session's snapshot is not built again. */
+  version: number;
+}
+
+interface CachedCore {
+  version: number;
+  generation: number;
+  core: SessionCore;
+  files: string[];
+  badLines: number;
 }
 
 const MAX_PENDING = 1000;
@@ -69,6 +79,11 @@ export class Engine {
   private readonly liveness = new Map<string, Liveness>();
   /** Reads and removals run one at a time, so a session is never rebuilt while a file is mid-read. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly cores = new Map<string, CachedCore>();
+  /** Bumped when something every snapshot depends on changes (settings, annotations). */
+  private generation = 0;
+  /** Bumped on every change to any session: lets callers skip work when nothing happened. */
+  revision = 0;
 
   constructor(options: EngineOptions = {}) {
     this.settings = options.settings ?? DEFAULT_SETTINGS;
@@ -212,9 +227,11 @@ export class Engine {
         entry.mainFile = standIn.path;
       }
     }
+    this.touch(entry);
     if (entry.files.size === 0) {
       this.sessions.delete(entry.key);
       this.liveness.delete(entry.key);
+      this.cores.delete(entry.key);
       return entry.key;
     }
     this.resetSession(file);
@@ -273,12 +290,24 @@ export class Engine {
 
   setSettings(settings: Settings): void {
     this.settings = settings;
+    this.invalidate();
+  }
+
+  /** Something outside the transcripts changed (e.g. tags): every snapshot is built again. */
+  invalidate(): void {
+    this.generation += 1;
   }
 
   /** Process information from the process matcher; sessions not listed have no live process. */
   setLiveness(liveness: ReadonlyMap<string, Liveness>): void {
     this.liveness.clear();
     for (const [key, value] of liveness) if (this.sessions.has(key)) this.liveness.set(key, value);
+  }
+
+  private touch(entry: SessionEntry | undefined): void {
+    if (!entry) return;
+    entry.version += 1;
+    this.revision += 1;
   }
 
   /** Everything needed to continue incrementally after a restart (see cache/). */
@@ -302,6 +331,7 @@ export class Engine {
     this.files.clear();
     this.sessions.clear();
     this.liveness.clear();
+    this.cores.clear();
   }
 
   /** Restores `exportState` output into an empty engine; throws if it does not fit this version. */
@@ -312,7 +342,7 @@ export class Engine {
       if (!source) throw new Error(`unknown agent ${saved.agent}`);
       const accumulator = source.create(saved.id);
       thaw(accumulator, saved.state);
-      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, accumulator, mainFile: saved.mainFile, files: new Set(saved.files), stale: false });
+      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, accumulator, mainFile: saved.mainFile, files: new Set(saved.files), stale: false, version: 0 });
     }
     for (const saved of state.files) {
       const source = SOURCES.find((s) => s.agent === saved.agent);
@@ -321,13 +351,29 @@ export class Engine {
     }
   }
 
-  private snapshot(entry: SessionEntry): Session {
+  /** The folded part of a snapshot, built again only when the session or the settings changed. */
+  private coreOf(entry: SessionEntry): CachedCore {
+    const cached = this.cores.get(entry.key);
+    if (cached && cached.version === entry.version && cached.generation === this.generation) return cached;
     const files = [...entry.files].map((path) => this.files.get(path)).filter((f): f is TrackedFile => f !== undefined && !f.shadowed);
-    return toSession({
+    const fresh: CachedCore = {
+      version: entry.version,
+      generation: this.generation,
       core: entry.accumulator.core(this.settings),
-      events: entry.accumulator.contextEvents,
       files: files.sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'main' ? -1 : 1)).map((f) => f.path),
       badLines: files.reduce((sum, f) => sum + f.badLines, 0),
+    };
+    this.cores.set(entry.key, fresh);
+    return fresh;
+  }
+
+  private snapshot(entry: SessionEntry): Session {
+    const { core, files, badLines } = this.coreOf(entry);
+    return toSession({
+      core,
+      events: entry.accumulator.contextEvents,
+      files,
+      badLines,
       liveness: this.liveness.get(entry.key) ?? null,
       annotations: this.annotate?.(entry.source.agent, entry.id) ?? null,
       settings: this.settings,
@@ -345,6 +391,7 @@ export class Engine {
     } catch (error) {
       if (!(error instanceof BadRecord)) throw error;
       file.badLines += 1;
+      this.touch(file.sessionKey ? this.sessions.get(file.sessionKey) : undefined);
       return;
     }
     if (record === null) return;
@@ -356,18 +403,21 @@ export class Engine {
       }
       this.attach(file, id);
     }
-    this.sessions.get(file.sessionKey!)?.accumulator.add(record, file.role, file.path);
+    const entry = this.sessions.get(file.sessionKey!);
+    entry?.accumulator.add(record, file.role, file.path);
+    this.touch(entry);
   }
 
   private attach(file: TrackedFile, sessionId: string): void {
     const key = `${file.source.agent}:${sessionId}`;
     let entry = this.sessions.get(key);
     if (!entry) {
-      entry = { key, id: sessionId, source: file.source, accumulator: file.source.create(sessionId), mainFile: null, files: new Set(), stale: false };
+      entry = { key, id: sessionId, source: file.source, accumulator: file.source.create(sessionId), mainFile: null, files: new Set(), stale: false, version: 0 };
       this.sessions.set(key, entry);
     }
     file.sessionKey = key;
     entry.files.add(file.path);
+    this.touch(entry);
     if (file.role === 'main') this.claimMain(entry, file);
     for (const record of file.pending.splice(0)) entry.accumulator.add(record, file.role, file.path);
   }
@@ -398,6 +448,7 @@ export class Engine {
     }
     entry.accumulator = entry.source.create(entry.id);
     entry.stale = true;
+    this.touch(entry);
     for (const path of entry.files) {
       const member = this.files.get(path);
       if (!member) continue;

@@ -325,15 +325,17 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Attaches live agent processes; sessions whose status or process changed are re-published. */
   private async refreshProcesses(): Promise<void> {
     if (this.closed) return;
+    let sessions = this.engine.list();
     if (this.processes) {
       try {
-        this.engine.setLiveness(await this.processes.match(this.engine.list()));
+        this.engine.setLiveness(await this.processes.match(sessions));
+        sessions = this.engine.list();
       } catch (error) {
         this.report({ kind: 'process', path: null, message: `process matching failed: ${(error as Error).message}` });
       }
     }
     // Status also moves with time alone (running → idle → ended), so this doubles as the clock tick.
-    for (const session of this.engine.list()) {
+    for (const session of sessions) {
       const key = sessionKey(session);
       const status = `${session.status}:${session.pid ?? ''}`;
       if (this.lastStatus.get(key) === status) continue;

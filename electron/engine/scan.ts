@@ -20,7 +20,8 @@ export interface ScanOptions extends EngineOptions {
 export async function scanStatus(options: ScanOptions = {}): Promise<StatusReport> {
   const engine = warmEngine(options);
   await engine.scan();
-  if (options.cacheDir) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);
+  // Nothing read and nothing gone since the cache was written: it is still exact, leave it.
+  if (options.cacheDir && engine.revision > 0) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);
   const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
   if (processes) engine.setLiveness(await processes.match(engine.list()));
   return report(engine, options.now ?? Date.now);
