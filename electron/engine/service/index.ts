@@ -138,6 +138,7 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     },
     onAnnotations: () => {
       annotations = annotationStore.load().sessions;
+      monitor.engine.invalidate();
       schedulePublish();
     },
   });
