@@ -6,23 +6,11 @@ import type { AppState, SessionView } from '../../../shared/api';
 import type { Problem, Session } from '../../../shared/session';
 import type { Settings } from '../../../shared/settings';
 import type { HistorySummary } from '../checkpoints/history';
-import { decideCheckpoint } from '../policies/checkpoint-decision';
-import { healthOf } from '../policies/health';
-import { levelOf } from '../policies/thresholds';
+import { evaluateSession } from '../policies/evaluate';
 import type { Root } from '../roots';
 
 export function sessionView(session: Session, history: HistorySummary, settings: Settings, now: number): SessionView {
-  return {
-    ...session,
-    level: levelOf(session, settings.thresholds),
-    health: healthOf(session, settings.health, now),
-    decision: decideCheckpoint(
-      { session, lastCheckpointAt: history.lastAtMs, filesModifiedAtLastCheckpoint: history.filesModifiedAtLast },
-      settings.checkpoint,
-      now,
-    ),
-    checkpoints: { count: history.count, lastAt: history.lastAt },
-  };
+  return { ...session, ...evaluateSession(session, settings, history, now), checkpoints: { count: history.count, lastAt: history.lastAt } };
 }
 
 export interface StateInput {
