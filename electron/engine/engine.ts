@@ -252,7 +252,8 @@ export class Engine {
   list(): Session[] {
     return [...this.sessions.values()]
       .map((entry) => this.snapshot(entry))
-      .sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? ''));
+      // ISO times in one format sort as plain strings (localeCompare is many times slower).
+      .sort((a, b) => ((b.lastActivityAt ?? '') > (a.lastActivityAt ?? '') ? 1 : (b.lastActivityAt ?? '') < (a.lastActivityAt ?? '') ? -1 : 0));
   }
 
   entry(key: string): SessionEntry | undefined {
@@ -286,6 +287,10 @@ export class Engine {
 
   clearProblem(kind: Problem['kind'], path: string | null): void {
     this.problems.delete(`${kind}:${path ?? ''}`);
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
   }
 
   setSettings(settings: Settings): void {

@@ -20,6 +20,7 @@ import { cachePath, saveCache } from './cache/engine-cache';
 import { startWarm } from './scan';
 import type { Root } from './roots';
 import { defaultProcessMatcher } from './processes/default';
+import { type Liveness, sessionStatus } from './snapshot';
 import type { ProcessMatcher } from './processes/matcher';
 import { SOURCES } from './sources';
 import type { ContextEvent } from './sources/types';
@@ -325,23 +326,29 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Attaches live agent processes; sessions whose status or process changed are re-published. */
   private async refreshProcesses(): Promise<void> {
     if (this.closed) return;
-    let sessions = this.engine.list();
+    const sessions = this.engine.list();
+    let liveness = new Map<string, Liveness>();
     if (this.processes) {
       try {
-        this.engine.setLiveness(await this.processes.match(sessions));
-        sessions = this.engine.list();
+        liveness = await this.processes.match(sessions);
+        this.engine.setLiveness(liveness);
       } catch (error) {
         this.report({ kind: 'process', path: null, message: `process matching failed: ${(error as Error).message}` });
       }
     }
     // Status also moves with time alone (running → idle → ended), so this doubles as the clock tick.
+    // It is worked out from the list above plus the new liveness; only changed sessions are rebuilt.
+    const now = this.options.now?.() ?? Date.now();
+    const idleAfter = this.engine.currentSettings.idleAfterMinutes;
     for (const session of sessions) {
       const key = sessionKey(session);
-      const status = `${session.status}:${session.pid ?? ''}`;
+      const live = liveness.get(key);
+      const status = `${sessionStatus(session.lastActivityAt, live !== undefined, idleAfter, now)}:${live?.pid ?? ''}`;
       if (this.lastStatus.get(key) === status) continue;
       const first = !this.lastStatus.has(key);
       this.lastStatus.set(key, status);
-      if (!first) this.emit('session-updated', session);
+      const current = first ? null : this.engine.session(key);
+      if (current) this.emit('session-updated', current);
     }
   }
 }

@@ -107,7 +107,10 @@ export function parseLine(line: Buffer): Json | null {
   return value;
 }
 
-/** Keeps a capped text for snapshots: transcripts can hold megabyte-long messages. */
+/**
+ * Keeps a capped text for snapshots: transcripts can hold megabyte-long messages. A cut text is
+ * copied, because V8's `slice` would otherwise keep the whole original alive with it.
+ */
 export function clip(text: string, max = 2000): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return text.length <= max ? text : Buffer.from(`${text.slice(0, max - 1)}…`, 'utf8').toString('utf8');
 }

@@ -10,6 +10,7 @@
 import type { Tokens } from '../../../../shared/session';
 import { CLAUDE_DEFAULT_WINDOW, CLAUDE_EXTENDED_WINDOW, modelWindow } from '../../models/windows';
 import { type PricedTokens, totalCost } from '../../models/prices';
+import { clip } from '../../read/fields';
 import { ActivityLog, TimeSpan } from '../activity';
 import { ContextSeries } from '../context-series';
 import type { EngineSettings, FileRole, SessionAccumulator, SessionCore } from '../types';
@@ -105,7 +106,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
     else this.mainResponses.add(record.key);
     this.activity.assistantMessages = this.mainResponses.size + this.anonymousResponses;
     if (record.model) this.model = record.model;
-    if (record.text) this.activity.lastAssistantText = record.text.slice(0, 2000);
+    if (record.text) this.activity.lastAssistantText = clip(record.text);
     if (record.usage) {
       const context = record.usage.input + record.usage.cacheCreation + record.usage.cacheRead;
       this.lastContext = context;

@@ -10,6 +10,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { type PricedTokens, totalCost } from '../../models/prices';
+import { clip } from '../../read/fields';
 import { ActivityLog, PromptLog, TimeSpan } from '../activity';
 import { ContextSeries } from '../context-series';
 import type { EngineSettings, SessionAccumulator, SessionCore } from '../types';
@@ -72,7 +73,7 @@ export class CodexSession implements SessionAccumulator<CodexRecord> {
         return;
       case 'assistant-message':
         this.activity.assistantMessages += 1;
-        if (record.text) this.activity.lastAssistantText = record.text.slice(0, 2000);
+        if (record.text) this.activity.lastAssistantText = clip(record.text);
         return;
       case 'tool-call':
         this.activity.toolCall(record.id, record.name);

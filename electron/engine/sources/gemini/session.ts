@@ -11,6 +11,7 @@
  */
 import { GEMINI_DEFAULT_WINDOW, modelWindow } from '../../models/windows';
 import { type PricedTokens, totalCost } from '../../models/prices';
+import { clip } from '../../read/fields';
 import { ActivityLog, TimeSpan } from '../activity';
 import { ContextSeries } from '../context-series';
 import type { EngineSettings, FileRole, SessionAccumulator, SessionCore } from '../types';
@@ -84,7 +85,7 @@ export class GeminiSession implements SessionAccumulator<GeminiRecord> {
       if (message.type === 'error') activity.error(`msg:${message.id}`, message.text ?? 'error', message.at);
       if (message.type !== 'gemini') continue;
       activity.assistantMessages += 1;
-      if (message.text) activity.lastAssistantText = message.text.slice(0, 2000);
+      if (message.text) activity.lastAssistantText = clip(message.text);
       if (message.model) model = message.model;
       // A resumed chat's list has lost its token counts; the remembered version still has them.
       const known = message.tokens ? message : this.seen.get(message.id);
