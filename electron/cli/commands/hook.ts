@@ -30,7 +30,7 @@ export function register(program: Command): void {
         event: event as HookEvent,
         agent: flags.agent as HookAgent,
         dataDir: resolveDataDir({ explicit: flags.dataDir }),
-        stdin: await readStdin(),
+        stdin: readStdin(),
         userCommand: flags.run ?? null,
         write: (text) => process.stdout.write(text),
       });

@@ -42,7 +42,7 @@ if (typeof args === 'string') {
   logHook(resolveDataDir({}), `hook: ${args}`);
   process.exit(0);
 }
-const stdin = await readStdin();
+const stdin = readStdin();
 const code = await runHook({
   event: args.event,
   agent: args.agent,

@@ -12,9 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Level } from '../../../shared/policy';
 import type { Agent } from '../../../shared/session';
-import { writeFileAtomic } from '../checkpoints/atomic-write';
-import { refComponent } from '../checkpoints/git-snapshot';
 import { LEVEL_RANK } from '../policies/thresholds';
+import { sessionFileName } from './file-name';
 
 export interface HookState {
   warnedLevel: Level;
@@ -24,7 +23,7 @@ export interface HookState {
 const FRESH: HookState = { warnedLevel: 'ok', extendedContext: false };
 
 export function hookStatePath(dataDir: string, agent: Agent, sessionId: string): string {
-  return join(dataDir, 'hooks', 'state', agent, `${refComponent(sessionId)}.json`);
+  return join(dataDir, 'hooks', 'state', agent, `${sessionFileName(sessionId)}.json`);
 }
 
 export function readHookState(dataDir: string, agent: Agent, sessionId: string): HookState {
@@ -39,7 +38,9 @@ export function readHookState(dataDir: string, agent: Agent, sessionId: string):
   }
 }
 
-export function writeHookState(dataDir: string, agent: Agent, sessionId: string, state: HookState): void {
+/** Loaded only when something changed: the atomic writer pulls in node:crypto. */
+export async function writeHookState(dataDir: string, agent: Agent, sessionId: string, state: HookState): Promise<void> {
+  const { writeFileAtomic } = await import('../checkpoints/atomic-write');
   writeFileAtomic(hookStatePath(dataDir, agent, sessionId), `${JSON.stringify(state)}\n`);
 }
 

@@ -9,8 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../checkpoints/atomic-write';
-import { refComponent } from '../checkpoints/git-snapshot';
+import { sessionFileName } from './file-name';
 
 export interface StatuslineRecord {
   sessionId: string;
@@ -24,7 +23,7 @@ export interface StatuslineRecord {
 }
 
 export function statuslinePath(dataDir: string, sessionId: string): string {
-  return join(dataDir, 'statusline', 'claude-code', `${refComponent(sessionId)}.json`);
+  return join(dataDir, 'statusline', 'claude-code', `${sessionFileName(sessionId)}.json`);
 }
 
 /** The record in a statusLine payload; null when the payload names no session. */
@@ -43,7 +42,9 @@ export function statuslineRecordOf(payload: unknown, recordedAt: number): Status
   };
 }
 
-export function writeStatuslineRecord(dataDir: string, record: StatuslineRecord): void {
+/** The atomic writer is loaded here only: the usage check reads these records on its fast path. */
+export async function writeStatuslineRecord(dataDir: string, record: StatuslineRecord): Promise<void> {
+  const { writeFileAtomic } = await import('../checkpoints/atomic-write');
   writeFileAtomic(statuslinePath(dataDir, record.sessionId), `${JSON.stringify(record)}\n`);
 }
 

@@ -29,7 +29,7 @@ export async function runStatusline(input: StatuslineInput): Promise<number> {
   try {
     payload = JSON.parse(input.stdin);
     const record = statuslineRecordOf(payload, input.now);
-    if (record) writeStatuslineRecord(input.dataDir, record);
+    if (record) await writeStatuslineRecord(input.dataDir, record);
     else input.log('statusline: the payload names no session; nothing recorded');
   } catch (error) {
     input.log(`statusline: could not record the payload: ${(error as Error).message}`);

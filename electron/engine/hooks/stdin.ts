@@ -1,23 +1,21 @@
 /**
- * Reads the hook's JSON from stdin. Agents write it and close the pipe; a terminal (someone running the
- * hook by hand) or a pipe that never closes must not hang the hook, so a TTY reads as empty and the
- * read gives up after `limitMs`.
+ * Reads the hook's JSON from stdin. Agents write it and close the pipe, so the hook reads fd 0 to its
+ * end in one synchronous call: that avoids creating the `process.stdin` stream, whose socket machinery
+ * costs start-up time the usage check does not need. A terminal (someone running the hook by hand)
+ * reads as empty instead of waiting for input; a pipe that is never closed is ended by the agent's own
+ * hook timeout.
  */
-export function readStdin(limitMs = 5000, stream: NodeJS.ReadStream = process.stdin): Promise<string> {
-  if (stream.isTTY) return Promise.resolve('');
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      stream.off('data', onData);
-      stream.pause();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onData = (chunk: Buffer) => chunks.push(chunk);
-    const timer = setTimeout(done, limitMs);
-    timer.unref();
-    stream.on('data', onData);
-    stream.once('end', done);
-    stream.once('error', done);
-  });
+import { fstatSync, readFileSync } from 'node:fs';
+
+export function readStdin(fd = 0): string {
+  try {
+    // A terminal is a character device (so is /dev/null, which has nothing to read anyway). Asking
+    // node:tty instead would load the socket machinery this avoids.
+    if (fstatSync(fd).isCharacterDevice()) return '';
+    return readFileSync(fd, 'utf8');
+  } catch (error) {
+    // No stdin at all (closed descriptor): nothing to read.
+    if ((error as NodeJS.ErrnoException).code === 'EBADF' || (error as NodeJS.ErrnoException).code === 'EAGAIN') return '';
+    throw error;
+  }
 }

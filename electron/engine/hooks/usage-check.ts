@@ -16,9 +16,7 @@
  */
 import type { Level } from '../../../shared/policy';
 import type { Agent } from '../../../shared/session';
-import { resumeCommand } from '../checkpoints/resume';
-import { pendingRequestIds, recordRequest } from '../termination/request';
-import { agentAncestor } from './agent-process';
+import type { ProcessIdentity } from '../termination/identity';
 import { type HookState, nextWarning, readHookState, writeHookState } from './hook-state';
 import { loadHookSettings } from './hook-settings';
 import type { HookPayload } from './payload';
@@ -34,7 +32,7 @@ export interface UsageCheckInput {
   now: number;
   log: (message: string) => void;
   /** The agent's process, found lazily (only when a request is recorded); injectable for tests. */
-  agentProcess?: () => ReturnType<typeof agentAncestor>;
+  agentProcess?: () => ProcessIdentity | null;
 }
 
 export interface UsageCheckResult {
@@ -64,17 +62,23 @@ export async function checkUsage(input: UsageCheckInput): Promise<UsageCheckResu
   });
   const warning = nextWarning(previous, quick.level);
   const next: HookState = { warnedLevel: warning.warnedLevel, extendedContext: quick.extendedContext };
-  if (next.warnedLevel !== previous.warnedLevel || next.extendedContext !== previous.extendedContext) writeHookState(dataDir, agent, payload.sessionId, next);
+  if (next.warnedLevel !== previous.warnedLevel || next.extendedContext !== previous.extendedContext) await writeHookState(dataDir, agent, payload.sessionId, next);
+  const urgent = quick.level === 'critical' || quick.level === 'compact-soon';
+  if (!warning.tell && !urgent) return { level: quick.level, context: quick.context, message: null, requestId: null };
 
+  // Past the warning level only (rare): what the rest needs is loaded now, not on every tool call.
+  const { resumeCommand } = await import('../checkpoints/resume');
   const continuation = resumeCommand(agent, payload.sessionId, payload.cwd);
-  const requestId = quick.level === 'critical' || quick.level === 'compact-soon' ? requestStop(input, quick, continuation) : null;
+  const requestId = urgent ? await requestStop(input, quick, continuation) : null;
   const message = warning.tell ? warningLine(quick.level, quick.context, loaded.settings.thresholds, payload.sessionId, continuation, requestId !== null) : null;
   return { level: quick.level, context: quick.context, message, requestId };
 }
 
-function requestStop(input: UsageCheckInput, quick: ReturnType<typeof quickContext>, continuation: string): string | null {
+async function requestStop(input: UsageCheckInput, quick: ReturnType<typeof quickContext>, continuation: string): Promise<string | null> {
   const { agent, dataDir, payload } = input;
+  const { pendingRequestIds, recordRequest } = await import('../termination/request');
   if (pendingRequestIds(dataDir, agent, payload.sessionId).length > 0) return null;
+  const target = input.agentProcess ? input.agentProcess() : (await import('./agent-process')).agentAncestor(agent);
   const request = recordRequest(
     dataDir,
     {
@@ -84,7 +88,7 @@ function requestStop(input: UsageCheckInput, quick: ReturnType<typeof quickConte
       continuationCommand: continuation,
       priority: 'graceful',
       source: 'hook',
-      target: (input.agentProcess ?? (() => agentAncestor(agent)))(),
+      target,
     },
     input.now,
   );

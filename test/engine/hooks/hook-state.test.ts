@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../../shared/policy';
+import { refComponent } from '../../../electron/engine/checkpoints/git-snapshot';
+import { sessionFileName } from '../../../electron/engine/hooks/file-name';
 import { nextWarning } from '../../../electron/engine/hooks/hook-state';
 
 /** [last told, level now, tell?, remembered afterwards] */
@@ -40,5 +42,11 @@ describe('nextWarning', () => {
       state = { ...state, warnedLevel: next.warnedLevel };
     }
     expect(told).toEqual([false, true, false, false, false, true, true, false]);
+  });
+});
+
+describe('sessionFileName', () => {
+  it.each(['0a7c2f5e-1111-4aaa-8bbb-000000000001', '../../etc/passwd', 'a b:c/d\\e', 'ünïcödé', ''])('maps %j exactly as the checkpoints do', (id) => {
+    expect(sessionFileName(id)).toBe(refComponent(id));
   });
 });
