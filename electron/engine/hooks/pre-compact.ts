@@ -24,7 +24,7 @@ export interface PreCompactInput {
 export async function checkpointBeforeCompaction(input: PreCompactInput): Promise<CheckpointOutcome | null> {
   const { agent, dataDir, payload } = input;
   if (!payload.transcriptPath) {
-    input.log(`pre-compact: ${agent} session ${payload.sessionId} has no transcript_path; no checkpoint`);
+    input.log(`${agent} session ${payload.sessionId} has no transcript_path; no checkpoint`);
     return null;
   }
   const { settings, issues } = new SettingsStore(dataDir).load();
@@ -38,13 +38,13 @@ export async function checkpointBeforeCompaction(input: PreCompactInput): Promis
     annotate: new AnnotationStore(dataDir).annotator(),
   });
   if (!session) {
-    input.log(`pre-compact: no ${agent} session ${payload.sessionId} in ${payload.transcriptPath}; no checkpoint`);
+    input.log(`no ${agent} session ${payload.sessionId} in ${payload.transcriptPath}; no checkpoint`);
     return null;
   }
   const coordinator = new CheckpointCoordinator({ dataDir, settings: () => settings, now: input.now });
   const trigger = payload.trigger === 'auto' || payload.trigger === 'manual' ? payload.trigger : 'unknown trigger';
   const result = await coordinator.checkpoint(session, { force: true, reason: `before compaction (${trigger})` });
-  input.log(result.ok ? `pre-compact: checkpoint of ${agent} session ${session.id} written to ${result.checkpoint.markdownPath}` : `pre-compact: no checkpoint of ${agent} session ${session.id}: ${result.message}`);
-  for (const warning of (result.ok && result.warnings) || []) input.log(`pre-compact: warning: ${warning}`);
+  input.log(result.ok ? `checkpoint of ${agent} session ${session.id} written to ${result.checkpoint.markdownPath}` : `no checkpoint of ${agent} session ${session.id}: ${result.message}`);
+  for (const warning of (result.ok && result.warnings) || []) input.log(`warning: ${warning}`);
   return result;
 }

@@ -33,7 +33,7 @@ export function registerStart(input: SessionEventInput): RegistryEntry {
     endReason: null,
   };
   writeRegistryEntry(dataDir, entry);
-  input.log(`session-start: ${agent} session ${payload.sessionId} (${payload.source ?? 'unknown source'}) runs in ${entry.process ? `process ${entry.process.pid}` : 'an unidentified process'}`);
+  input.log(`${agent} session ${payload.sessionId} (${payload.source ?? 'unknown source'}) runs in ${entry.process ? `process ${entry.process.pid}` : 'an unidentified process'}`);
   return entry;
 }
 
@@ -54,6 +54,6 @@ export function registerEnd(input: SessionEventInput): RegistryEntry {
     endReason: payload.reason,
   };
   writeRegistryEntry(dataDir, entry);
-  input.log(`session-end: ${agent} session ${payload.sessionId} ended (${payload.reason ?? 'no reason given'})`);
+  input.log(`${agent} session ${payload.sessionId} ended (${payload.reason ?? 'no reason given'})`);
   return entry;
 }

@@ -30,9 +30,9 @@ export async function runStatusline(input: StatuslineInput): Promise<number> {
     payload = JSON.parse(input.stdin);
     const record = statuslineRecordOf(payload, input.now);
     if (record) await writeStatuslineRecord(input.dataDir, record);
-    else input.log('statusline: the payload names no session; nothing recorded');
+    else input.log('the payload names no session; nothing recorded');
   } catch (error) {
-    input.log(`statusline: could not record the payload: ${(error as Error).message}`);
+    input.log(`could not record the payload: ${(error as Error).message}`);
   }
   if (input.userCommand) return runUserCommand(input.userCommand, input.stdin, input.write, input.log);
   input.write(`${ownLine(payload)}\n`);

@@ -47,7 +47,7 @@ export interface UsageCheckResult {
 export async function checkUsage(input: UsageCheckInput): Promise<UsageCheckResult | null> {
   const { agent, dataDir, payload } = input;
   if (!payload.transcriptPath) {
-    input.log(`usage check: ${agent} session ${payload.sessionId} has no transcript_path; nothing to check`);
+    input.log(`${agent} session ${payload.sessionId} has no transcript_path; nothing to check`);
     return null;
   }
   const loaded = await loadHookSettings(dataDir);
@@ -92,7 +92,7 @@ async function requestStop(input: UsageCheckInput, quick: ReturnType<typeof quic
     },
     input.now,
   );
-  input.log(`usage check: recorded termination request ${request.id} for ${agent} session ${payload.sessionId} (${request.reason})`);
+  input.log(`recorded termination request ${request.id} for ${agent} session ${payload.sessionId} (${request.reason})`);
   return request.id;
 }
 

@@ -123,7 +123,7 @@ describe('PreCompact (spawned hook.js)', () => {
     const record = JSON.parse(readFileSync(join(checkpointDir, records[0]!), 'utf8'));
     expect(record.record).toMatchObject({ sessionId: t.sessionId, agent: 'claude-code', reason: 'before compaction (auto)', contextTokens: 120_000, resumeCommand: `cd ${w.project} && claude --resume ${t.sessionId}` });
     expect(existsSync(record.record.markdownPath)).toBe(true);
-    expect(hooksLog(w.dataDir)).toContain(`pre-compact: checkpoint of claude-code session ${t.sessionId} written to ${record.record.markdownPath}`);
+    expect(hooksLog(w.dataDir)).toContain(`claude-code pre-compact: checkpoint of claude-code session ${t.sessionId} written to ${record.record.markdownPath}`);
   });
 });
 

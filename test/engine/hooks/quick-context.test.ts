@@ -72,4 +72,18 @@ describe('quick context from the tail equals the engine', () => {
     const figures = quickContext({ agent: 'claude-code', tail, statusline, knownExtended: false, settings: HOOK_DEFAULTS }).context;
     expect(figures).toEqual({ usedTokens: tail.usedTokens, windowTokens: 1_000_000, percent: (tail.usedTokens! / 1_000_000) * 100, autoCompactAtTokens: 967_000 });
   });
+
+  it("reads a Codex response's token_usage_record, written before the tool runs (its token_count comes after PostToolUse)", async () => {
+    const root = join(dir.path, 'codex');
+    const day = join(root, 'sessions', '2026', '11', '21');
+    mkdirSync(day, { recursive: true });
+    const name = 'rollout-2026-11-21T11-28-09-01a1fddd-208c-7e92-bd2c-7bebf7c40be2.jsonl';
+    const rollout = join(day, name);
+    copyFileSync(join(CODEX_FIXTURES, 'sessions', '2026', '11', '21', name), rollout);
+    const [before] = await engineSessions([], [root]);
+    appendFileSync(rollout, `${JSON.stringify({ timestamp: '2026-11-21T12:00:00.000Z', type: 'response_item', payload: { type: 'function_call', name: 'exec_command', arguments: '{"cmd":"ls"}', call_id: 'call_1' } })}\n`);
+    appendFileSync(rollout, `${JSON.stringify({ timestamp: '2026-11-21T12:00:00.001Z', type: 'token_usage_record', payload: { thread_id: before!.id, response_id: 'resp_1', usage: { input_tokens: 189_950, cached_input_tokens: 150_000, output_tokens: 50, reasoning_output_tokens: 8, total_tokens: 190_000 } } })}\n`);
+    const tail = tailUsage('codex', rollout);
+    expect(tail).toEqual({ usedTokens: 190_000, windowTokens: before!.context.windowTokens, model: null, extendedContext: false });
+  });
 });
