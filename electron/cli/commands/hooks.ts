@@ -6,9 +6,9 @@
  * and the `hook.js` next to this CLI by absolute path, so they work from any folder. Without --agent,
  * every agent whose config folder exists is handled.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DATA_DIR_ENV, resolveDataDir } from '../../engine/data-dir';
@@ -79,10 +79,15 @@ function defaultConfigDir(agent: HookAgent): string {
   return env['CODEX_HOME'] || join(homedir(), '.codex');
 }
 
-/** dist/cli/hook.js, built next to this CLI. */
+/**
+ * dist/cli/hook.js, built next to the CLI. This module may run from dist/cli/ or from a split chunk in
+ * dist/chunks/; `../cli/hook.js` names the same file from both, and the CLI's own path is the fallback.
+ */
 function hookScript(): string {
-  const script = fileURLToPath(new URL('./hook.js', import.meta.url));
-  if (!existsSync(script)) throw new UsageError(`${script} is missing: build Headroom first (npm run build)`, 1);
+  const candidates = [fileURLToPath(new URL('../cli/hook.js', import.meta.url))];
+  if (process.argv[1]) candidates.push(join(dirname(realpathSync(process.argv[1])), 'hook.js'));
+  const script = candidates.find((path) => existsSync(path));
+  if (!script) throw new UsageError(`${candidates[0]} is missing: build Headroom first (npm run build)`, 1);
   return script;
 }
 
