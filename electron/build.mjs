@@ -16,6 +16,9 @@ await build({
   entryPoints: present,
   outdir: 'dist',
   format: 'esm',
+  // Commands are imported when they run; splitting turns each into its own chunk.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   external: ['electron'],
   banner: { js: '#!/usr/bin/env node\nimport { createRequire as __hrCreateRequire } from "node:module"; const require = __hrCreateRequire(import.meta.url);' },
 });

@@ -4,7 +4,7 @@
  * exit codes instead of stack traces.
  */
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands';
+import { commandsFor } from './commands';
 import { UsageError } from './errors';
 
 const program = new Command('headroom')
@@ -13,7 +13,7 @@ const program = new Command('headroom')
   .exitOverride()
   .showHelpAfterError('(run "headroom --help" for usage)');
 
-for (const register of COMMANDS) register(program);
+for (const command of await commandsFor(process.argv.slice(2))) command.register(program);
 
 try {
   await program.parseAsync(process.argv);

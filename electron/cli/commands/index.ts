@@ -1,43 +1,39 @@
-/** Every `headroom` subcommand; each module adds itself to the program. */
+/**
+ * Every `headroom` subcommand, by name. Each is loaded only when it runs (or for `--help`), so a quick
+ * command such as `status` or an agent hook does not pay for the MCP SDK, the dashboard server or the
+ * file watcher at start-up.
+ */
 import type { Command } from 'commander';
-import { register as app } from './app';
-import { register as checkTokens } from './check-tokens';
-import { register as checkpoint } from './checkpoint';
-import { register as config } from './config';
-import { register as exportSession } from './export';
-import { register as importFile } from './import';
-import { register as recommend } from './recommend';
-import { register as setProject } from './set-project';
-import { register as tag } from './tag';
-import { register as untag } from './untag';
-import { register as serve } from './serve';
-import { register as status } from './status';
-import { register as watch } from './watch';
-import { register as hooks } from './hooks';
-import { register as hook } from './hook';
-import { register as requestTermination } from './request-termination';
-import { register as mcp } from './mcp';
-import { register as metrics } from './metrics';
-import { register as orphans } from './orphans';
 
-export const COMMANDS: readonly ((program: Command) => void)[] = [
-  status,
-  watch,
-  app,
-  serve,
-  checkpoint,
-  checkTokens,
-  recommend,
-  exportSession,
-  importFile,
-  tag,
-  untag,
-  setProject,
-  config,
-  hooks,
-  hook,
-  requestTermination,
-  mcp,
-  metrics,
-  orphans,
-];
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  status: () => import('./status'),
+  watch: () => import('./watch'),
+  app: () => import('./app'),
+  serve: () => import('./serve'),
+  checkpoint: () => import('./checkpoint'),
+  'check-tokens': () => import('./check-tokens'),
+  recommend: () => import('./recommend'),
+  export: () => import('./export'),
+  import: () => import('./import'),
+  tag: () => import('./tag'),
+  untag: () => import('./untag'),
+  'set-project': () => import('./set-project'),
+  config: () => import('./config'),
+  hooks: () => import('./hooks'),
+  hook: () => import('./hook'),
+  'request-termination': () => import('./request-termination'),
+  mcp: () => import('./mcp'),
+  metrics: () => import('./metrics'),
+  orphans: () => import('./orphans'),
+};
+
+/** The modules a command line needs: just its subcommand's, or all of them (help, unknown names). */
+export async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const loaders = name !== undefined && COMMANDS[name] ? [COMMANDS[name]] : Object.values(COMMANDS);
+  return Promise.all(loaders.map((load) => load()));
+}
