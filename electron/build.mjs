@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
 const esmEntries = {
   'cli/headroom': 'electron/cli/headroom.ts',
+  'cli/scan-worker': 'electron/engine/parallel/scan-worker.ts',
   'main/index': 'electron/main/index.ts',
   'bench/run': 'test/bench/run.ts',
 };

@@ -11,6 +11,7 @@ import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
 import { freeze, thaw } from './cache/freeze';
+import type { WorkerInput } from './parallel/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
@@ -268,6 +269,23 @@ export class Engine {
     return [...this.files.keys()];
   }
 
+  /** The options a scan worker needs to build an engine like this one (plain data). */
+  workerOptions(): WorkerInput['options'] {
+    const dirs = (agent: Agent) => this.roots.filter((root) => root.agent === agent).map((root) => root.path);
+    return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings };
+  }
+
+  /** Tracked files grouped by session (files whose session is not known yet come under null). */
+  filesBySession(): Map<string | null, string[]> {
+    const groups = new Map<string | null, string[]>();
+    for (const file of this.files.values()) {
+      const group = groups.get(file.sessionKey) ?? [];
+      group.push(file.path);
+      groups.set(file.sessionKey, group);
+    }
+    return groups;
+  }
+
   cursorOf(path: string): FileCursor | undefined {
     return this.files.get(path)?.cursor;
   }
@@ -340,9 +358,10 @@ export class Engine {
   }
 
   /** Restores `exportState` output into an empty engine; throws if it does not fit this version. */
-  importState(state: EngineState): void {
-    if (this.files.size > 0 || this.sessions.size > 0) throw new Error('importState needs an empty engine');
+  importState(state: EngineState, options: { merge?: boolean } = {}): void {
+    if (!options.merge && (this.files.size > 0 || this.sessions.size > 0)) throw new Error('importState needs an empty engine');
     for (const saved of state.sessions) {
+      if (this.sessions.has(saved.key)) throw new Error(`session ${saved.key} is already known`);
       const source = SOURCES.find((s) => s.agent === saved.agent);
       if (!source) throw new Error(`unknown agent ${saved.agent}`);
       const accumulator = source.create(saved.id);

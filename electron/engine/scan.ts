@@ -5,6 +5,7 @@
 import type { StatusReport } from '../../shared/session';
 import { loadCache, saveCache } from './cache/engine-cache';
 import { Engine, type EngineOptions } from './engine';
+import { readInParallel } from './parallel/parallel-scan';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
 
@@ -15,10 +16,17 @@ export interface ScanOptions extends EngineOptions {
   cacheDir?: string | undefined;
   /** Called with the reason when an existing cache could not be used. */
   onCacheProblem?: (reason: string) => void;
+  /** Read a large cold folder with worker threads when the built worker is available (default true). */
+  parallel?: boolean;
 }
 
 export async function scanStatus(options: ScanOptions = {}): Promise<StatusReport> {
   const engine = warmEngine(options);
+  // A cold start of a large folder is read on every core; a warm one only reads what changed.
+  if (engine.trackedFiles().length === 0 && options.parallel !== false) {
+    await engine.discover();
+    await readInParallel(engine);
+  }
   await engine.scan();
   // Nothing read and nothing gone since the cache was written: it is still exact, leave it.
   if (options.cacheDir && engine.revision > 0) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);

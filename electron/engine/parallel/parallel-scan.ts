@@ -1,0 +1,75 @@
+/**
+ * A cold scan on several cores. The files are split by session (a session's main and subagent files
+ * always go to the same worker, so cross-file deduplication stays exact), balanced by size; each
+ * worker folds its share and the states are merged into the caller's engine, which then only has to
+ * read what no worker could place (old flat subagent files, whose session is known from their records).
+ *
+ * Used by the built CLI, where the worker script sits next to it; anywhere else (tests running the
+ * sources, a missing file, one CPU, few files) it declines and the caller reads serially.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Engine } from '../engine';
+import type { WorkerInput, WorkerOutput } from './protocol';
+
+const MIN_FILES = Number(process.env['HEADROOM_PARALLEL_MIN_FILES'] ?? 200);
+const MAX_WORKERS = 8;
+
+/** dist/cli/scan-worker.js, from this module in dist/cli/ or in a split chunk in dist/chunks/. */
+function workerScript(): string | null {
+  const path = fileURLToPath(new URL('../cli/scan-worker.js', import.meta.url));
+  return existsSync(path) ? path : null;
+}
+
+/** Reads every discovered file in workers and merges the result; false when it did not apply. */
+export async function readInParallel(engine: Engine): Promise<boolean> {
+  const script = workerScript();
+  const workers = Math.min(MAX_WORKERS, availableParallelism());
+  if (!script || workers < 2) return false;
+  const groups = [...engine.filesBySession()].filter(([key]) => key !== null).map(([, files]) => files);
+  if (groups.reduce((sum, files) => sum + files.length, 0) < MIN_FILES) return false;
+
+  const buckets = balance(groups, workers);
+  const options = engine.workerOptions();
+  const outputs = await Promise.all(buckets.map((files) => runWorker(script, { options, files })));
+  engine.clear();
+  for (const output of outputs) {
+    engine.importState(output.state, { merge: true });
+    output.problems.forEach((problem) => engine.problem(problem));
+  }
+  return true;
+}
+
+/** Largest groups first, each to the lightest bucket: sizes end up within one big session of each other. */
+function balance(groups: string[][], count: number): string[][] {
+  const sized = groups.map((files) => ({ files, bytes: files.reduce((sum, file) => sum + sizeOf(file), 0) }));
+  sized.sort((a, b) => b.bytes - a.bytes);
+  const buckets = Array.from({ length: count }, () => ({ files: [] as string[], bytes: 0 }));
+  for (const group of sized) {
+    const lightest = buckets.reduce((min, bucket) => (bucket.bytes < min.bytes ? bucket : min));
+    lightest.files.push(...group.files);
+    lightest.bytes += group.bytes;
+  }
+  return buckets.filter((bucket) => bucket.files.length > 0).map((bucket) => bucket.files);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function runWorker(script: string, input: WorkerInput): Promise<WorkerOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    worker.once('message', (output: WorkerOutput) => resolve(output));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
+    });
+  });
+}
