@@ -294,7 +294,7 @@ export class Engine {
     let badLines = 0;
     for (const file of this.files.values()) badLines += file.badLines;
     const items = [...this.problems.values()];
-    if (badLines > 0) items.push({ kind: 'bad-lines', path: null, message: `${badLines} transcript line(s) were not valid records and were skipped` });
+    if (badLines > 0) items.push(badLinesProblem(badLines));
     return { badLines, items };
   }
 
@@ -487,6 +487,10 @@ export class Engine {
     entry.stale = false;
     for (const path of [...entry.files]) if (path !== file.path) await this.read(path);
   }
+}
+
+export function badLinesProblem(count: number): Problem {
+  return { kind: 'bad-lines', path: null, message: `${count} transcript line(s) were not valid records and were skipped` };
 }
 
 /** Why a root cannot be read, or null when it can. */

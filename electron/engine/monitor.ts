@@ -18,6 +18,7 @@ import { Engine, type EngineOptions } from './engine';
 import { isUnchanged } from './read/line-reader';
 import { cachePath, saveCache } from './cache/engine-cache';
 import { startWarm } from './scan';
+import { readInParallel } from './parallel/parallel-scan';
 import type { Root } from './roots';
 import { defaultProcessMatcher } from './processes/default';
 import { type Liveness, sessionStatus } from './snapshot';
@@ -94,6 +95,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
   async start(): Promise<void> {
     if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!, this.engine.roots), message: reason }));
+    if (this.engine.trackedFiles().length === 0) {
+      await this.engine.discover();
+      await readInParallel(this.engine);
+    }
     await this.engine.scan();
     this.saveCache();
     for (const key of this.engine.keys()) this.known.add(key);

@@ -4,7 +4,8 @@
  */
 import type { StatusReport } from '../../shared/session';
 import { loadCache, saveCache } from './cache/engine-cache';
-import { Engine, type EngineOptions } from './engine';
+import { readStatusCache, refreshCached, statusCachePath, writeStatusCache } from './cache/status-cache';
+import { badLinesProblem, Engine, type EngineOptions } from './engine';
 import { readInParallel } from './parallel/parallel-scan';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
@@ -21,6 +22,10 @@ export interface ScanOptions extends EngineOptions {
 }
 
 export async function scanStatus(options: ScanOptions = {}): Promise<StatusReport> {
+  if (options.cacheDir) {
+    const unchanged = await reportIfUnchanged(options, options.cacheDir);
+    if (unchanged) return unchanged;
+  }
   const engine = warmEngine(options);
   // A cold start of a large folder is read on every core; a warm one only reads what changed.
   if (engine.trackedFiles().length === 0 && options.parallel !== false) {
@@ -32,7 +37,36 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   if (options.cacheDir && engine.revision > 0) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);
   const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
   if (processes) engine.setLiveness(await processes.match(engine.list()));
-  return report(engine, options.now ?? Date.now);
+  const result = report(engine, options.now ?? Date.now);
+  if (options.cacheDir) {
+    const dir = options.cacheDir;
+    guarded(() => writeStatusCache(statusCachePath(dir, engine.roots), engine, result.sessions, engine.currentSettings), options.onCacheProblem);
+  }
+  return result;
+}
+
+/** The last report brought up to date, when no transcript changed since it was written. */
+async function reportIfUnchanged(options: ScanOptions, cacheDir: string): Promise<StatusReport | null> {
+  const engine = new Engine(options);
+  const found = await engine.discover();
+  const cached = readStatusCache(statusCachePath(cacheDir, engine.roots), found, engine.currentSettings);
+  if (!cached) return null;
+  const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
+  const liveness = processes ? await processes.match(cached.map((entry) => entry.session)) : new Map();
+  const now = (options.now ?? Date.now)();
+  const sessions = refreshCached(cached, liveness, options.annotate, engine.currentSettings, now);
+  const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
+  const items = engine.problemList().items;
+  if (badLines > 0) items.push(badLinesProblem(badLines));
+  return { version: 1, generatedAt: new Date(now).toISOString(), sessions, problems: { badLines, items } };
+}
+
+function guarded(write: () => void, onProblem: ((reason: string) => void) | undefined): void {
+  try {
+    write();
+  } catch (error) {
+    onProblem?.(`could not save the cache: ${(error as Error).message}`);
+  }
 }
 
 /** An engine restored from the cache when there is a usable one, else an empty one (cold scan). */
@@ -51,11 +85,7 @@ export function startWarm(engine: Engine, cacheDir: string, onProblem?: (reason:
 }
 
 function saveCacheSafely(engine: Engine, dir: string, onProblem: ((reason: string) => void) | undefined): void {
-  try {
-    saveCache(engine, dir);
-  } catch (error) {
-    onProblem?.(`could not save the cache: ${(error as Error).message}`);
-  }
+  guarded(() => saveCache(engine, dir), onProblem);
 }
 
 export function report(engine: Engine, now: () => number = Date.now): StatusReport {

@@ -2,10 +2,11 @@
  * The warm-start cache: a warm start gives exactly the figures of a cold scan, reads only what was
  * appended since, and survives a corrupted, foreign or outdated cache file.
  */
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachePath } from '../../electron/engine/cache/engine-cache';
+import { statusCachePath } from '../../electron/engine/cache/status-cache';
 import { resolveRoots } from '../../electron/engine/roots';
 import { scanStatus, type ScanOptions } from '../../electron/engine/scan';
 import { writeCorpus } from '../support/corpus';
@@ -32,6 +33,7 @@ const options = (extra: Partial<ScanOptions> = {}): ScanOptions => ({
 });
 
 const cacheFile = () => cachePath(dataDir, resolveRoots(options()));
+const statusFile = () => statusCachePath(dataDir, resolveRoots(options()));
 
 describe('warm-start cache', () => {
   it('a warm start equals a cold scan exactly', async () => {
@@ -42,6 +44,15 @@ describe('warm-start cache', () => {
     const warm = await scanStatus(options({ cacheDir: dataDir, onCacheProblem: (p) => problems.push(p) }));
     expect(warm).toEqual(cold);
     expect(problems).toEqual([]);
+  });
+
+  it('answers from the last report when no transcript changed, with the clock-dependent fields redone', async () => {
+    await scanStatus(options({ cacheDir: dataDir }));
+    rmSync(cacheFile()); // only the report cache is left: if it were not used, this would be a cold scan
+    const later = NOW + 3 * 3_600_000;
+    const fast = await scanStatus(options({ cacheDir: dataDir, now: () => later }));
+    expect(existsSync(cacheFile())).toBe(false); // the engine was never used, so it saved nothing
+    expect(fast).toEqual(await scanStatus(options({ now: () => later })));
   });
 
   it('continues from the cached cursors: appended lines count once, deleted files disappear', async () => {
@@ -70,6 +81,8 @@ describe('warm-start cache', () => {
   ])('survives a cache file with %s and rebuilds it', async (_name, content) => {
     await scanStatus(options({ cacheDir: dataDir }));
     writeFileSync(cacheFile(), typeof content === 'function' ? content() : content);
+    // The report cache would answer without the engine cache: drop it, as a changed file would.
+    rmSync(statusFile());
     const problems: string[] = [];
     const warm = await scanStatus(options({ cacheDir: dataDir, onCacheProblem: (p) => problems.push(p) }));
     expect(problems).toHaveLength(1);

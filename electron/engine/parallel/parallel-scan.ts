@@ -4,8 +4,10 @@
  * worker folds its share and the states are merged into the caller's engine, which then only has to
  * read what no worker could place (old flat subagent files, whose session is known from their records).
  *
- * Used by the built CLI, where the worker script sits next to it; anywhere else (tests running the
- * sources, a missing file, one CPU, few files) it declines and the caller reads serially.
+ * Used by the built CLI and Monitor, where the worker script sits next to them; anywhere else (tests
+ * running the sources, a missing file, one CPU, few files, a worker that fails) it declines and the
+ * caller reads serially. Besides the wall time, parsing in workers leaves the long-lived process with a
+ * small heap: no burst of garbage for V8 to clean up once the watcher goes idle.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -33,7 +35,13 @@ export async function readInParallel(engine: Engine): Promise<boolean> {
 
   const buckets = balance(groups, workers);
   const options = engine.workerOptions();
-  const outputs = await Promise.all(buckets.map((files) => runWorker(script, { options, files })));
+  let outputs: WorkerOutput[];
+  try {
+    outputs = await Promise.all(buckets.map((files) => runWorker(script, { options, files })));
+  } catch {
+    // A worker that cannot start or fails (e.g. inside a packaged archive) costs only time: read serially.
+    return false;
+  }
   engine.clear();
   for (const output of outputs) {
     engine.importState(output.state, { merge: true });
