@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { SessionSchema, type Session } from '../../../shared/session';
+import type { Session } from '../../../shared/session';
 import type { Settings } from '../../../shared/settings';
 import type { Engine } from '../engine';
 import { etaMinutes } from '../history/eta';
@@ -26,9 +26,11 @@ const StatusCacheSchema = z.object({
   version: z.literal(VERSION),
   settings: z.string(),
   files: z.array(FileSchema),
-  sessions: z.array(z.object({ session: SessionSchema, recent: z.array(EventSchema) })),
+  // Written by Headroom itself, atomically: checked for shape, not field by field (2,800 full session
+  // validations would cost more than the rest of a warm start).
+  sessions: z.array(z.object({ session: z.looseObject({ id: z.string(), agent: z.string(), context: z.looseObject({}) }), recent: z.array(EventSchema) })),
 });
-type StatusCache = z.infer<typeof StatusCacheSchema>;
+type StatusCache = Omit<z.infer<typeof StatusCacheSchema>, 'sessions'> & { sessions: { session: Session; recent: ContextEvent[] }[] };
 
 /** The settings that change figures (not thresholds, which only change levels). */
 const settingsKey = (settings: Settings) => JSON.stringify([settings.modelWindows, settings.prices, settings.autoCompactBufferTokens]);
@@ -51,7 +53,7 @@ const fingerprint = (path: string): [string, number, number, number] | null => {
 export function readStatusCache(path: string, found: readonly string[], settings: Settings): StatusCache['sessions'] | null {
   let cache: StatusCache;
   try {
-    cache = StatusCacheSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    cache = StatusCacheSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) as unknown as StatusCache;
   } catch {
     return null;
   }
