@@ -10,14 +10,15 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
-import { freeze, thaw } from './cache/freeze';
+import { thaw } from './cache/freeze';
+import { SessionState } from './session-state';
 import type { WorkerInput } from './parallel/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
 import { type Root, type RootOptions, resolveRoots } from './roots';
 import { SOURCES } from './sources';
-import type { FileRole, SessionAccumulator, SessionCore, Source } from './sources/types';
+import type { ContextEvent, FileRole, SessionCore, Source } from './sources/types';
 import { type Liveness, toSession, type Annotate } from './snapshot';
 
 export interface EngineOptions extends RootOptions {
@@ -45,7 +46,7 @@ export interface SessionEntry {
   key: string;
   id: string;
   source: Source<unknown>;
-  accumulator: SessionAccumulator<unknown>;
+  state: SessionState;
   mainFile: string | null;
   files: Set<string>;
   /** Its state was dropped while files were already read; they must be read again. */
@@ -312,8 +313,31 @@ export class Engine {
   }
 
   setSettings(settings: Settings): void {
+    const figuresChange = figureSettings(settings) !== figureSettings(this.settings);
     this.settings = settings;
-    this.invalidate();
+    if (figuresChange) this.invalidate();
+  }
+
+  /** A session's whole context series (wakes it if asleep), for charts. */
+  history(key: string): readonly ContextEvent[] {
+    return this.sessions.get(key)?.state.accumulator.contextEvents ?? [];
+  }
+
+  /**
+   * Puts sessions quiet for `quietMs` to sleep (see SessionState); their snapshots stay cached, so
+   * listing them wakes nothing. Returns how many went to sleep.
+   */
+  hibernate(quietMs: number): number {
+    const now = this.now();
+    let count = 0;
+    for (const entry of this.sessions.values()) {
+      if (entry.state.asleep) continue;
+      const { core } = this.coreOf(entry);
+      if (core.lastActivityAt !== null && now - Date.parse(core.lastActivityAt) < quietMs) continue;
+      entry.state.sleep();
+      count += 1;
+    }
+    return count;
   }
 
   /** Something outside the transcripts changed (e.g. tags): every snapshot is built again. */
@@ -344,7 +368,7 @@ export class Engine {
       agent: entry.source.agent,
       mainFile: entry.mainFile,
       files: [...entry.files],
-      state: freeze(entry.accumulator),
+      state: entry.state.frozenState(),
     }));
     return { files, sessions };
   }
@@ -366,7 +390,8 @@ export class Engine {
       if (!source) throw new Error(`unknown agent ${saved.agent}`);
       const accumulator = source.create(saved.id);
       thaw(accumulator, saved.state);
-      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, accumulator, mainFile: saved.mainFile, files: new Set(saved.files), stale: false, version: 0 });
+      const state = new SessionState(() => source.create(saved.id), accumulator);
+      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, state, mainFile: saved.mainFile, files: new Set(saved.files), stale: false, version: 0 });
     }
     for (const saved of state.files) {
       const source = SOURCES.find((s) => s.agent === saved.agent);
@@ -383,7 +408,7 @@ export class Engine {
     const fresh: CachedCore = {
       version: entry.version,
       generation: this.generation,
-      core: entry.accumulator.core(this.settings),
+      core: entry.state.accumulator.core(this.settings),
       files: files.sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'main' ? -1 : 1)).map((f) => f.path),
       badLines: files.reduce((sum, f) => sum + f.badLines, 0),
     };
@@ -395,7 +420,7 @@ export class Engine {
     const { core, files, badLines } = this.coreOf(entry);
     return toSession({
       core,
-      events: entry.accumulator.contextEvents,
+      events: entry.state.recentEvents,
       files,
       badLines,
       liveness: this.liveness.get(entry.key) ?? null,
@@ -428,7 +453,7 @@ export class Engine {
       this.attach(file, id);
     }
     const entry = this.sessions.get(file.sessionKey!);
-    entry?.accumulator.add(record, file.role, file.path);
+    entry?.state.accumulator.add(record, file.role, file.path);
     this.touch(entry);
   }
 
@@ -436,14 +461,15 @@ export class Engine {
     const key = `${file.source.agent}:${sessionId}`;
     let entry = this.sessions.get(key);
     if (!entry) {
-      entry = { key, id: sessionId, source: file.source, accumulator: file.source.create(sessionId), mainFile: null, files: new Set(), stale: false, version: 0 };
+      const source = file.source;
+      entry = { key, id: sessionId, source, state: new SessionState(() => source.create(sessionId)), mainFile: null, files: new Set(), stale: false, version: 0 };
       this.sessions.set(key, entry);
     }
     file.sessionKey = key;
     entry.files.add(file.path);
     this.touch(entry);
     if (file.role === 'main') this.claimMain(entry, file);
-    for (const record of file.pending.splice(0)) entry.accumulator.add(record, file.role, file.path);
+    for (const record of file.pending.splice(0)) entry.state.accumulator.add(record, file.role, file.path);
   }
 
   /** Two main files for one session: the lower priority wins and the other is shadowed. */
@@ -470,7 +496,8 @@ export class Engine {
       file.cursor = freshCursor();
       return;
     }
-    entry.accumulator = entry.source.create(entry.id);
+    const { source, id } = entry;
+    entry.state = new SessionState(() => source.create(id));
     entry.stale = true;
     this.touch(entry);
     for (const path of entry.files) {
@@ -491,6 +518,11 @@ export class Engine {
 
 export function badLinesProblem(count: number): Problem {
   return { kind: 'bad-lines', path: null, message: `${count} transcript line(s) were not valid records and were skipped` };
+}
+
+/** The settings a session's figures depend on (windows, prices, compaction buffer). */
+function figureSettings(settings: Settings): string {
+  return JSON.stringify([settings.modelWindows, settings.prices, settings.autoCompactBufferTokens]);
 }
 
 /** Why a root cannot be read, or null when it can. */

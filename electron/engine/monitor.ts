@@ -18,7 +18,6 @@ import { Engine, type EngineOptions } from './engine';
 import { isUnchanged } from './read/line-reader';
 import { cachePath, saveCache } from './cache/engine-cache';
 import { startWarm } from './scan';
-import { readInParallel } from './parallel/parallel-scan';
 import type { Root } from './roots';
 import { defaultProcessMatcher } from './processes/default';
 import { type Liveness, sessionStatus } from './snapshot';
@@ -95,12 +94,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
   async start(): Promise<void> {
     if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!, this.engine.roots), message: reason }));
-    if (this.engine.trackedFiles().length === 0) {
-      await this.engine.discover();
-      await readInParallel(this.engine);
-    }
     await this.engine.scan();
     this.saveCache();
+    this.hibernate();
     for (const key of this.engine.keys()) this.known.add(key);
     await this.startWatching();
     await this.refreshProcesses();
@@ -133,7 +129,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** The context series of a session, for charts and burn rate. */
   history(key: string): readonly ContextEvent[] {
-    return this.engine.entry(key)?.accumulator.contextEvents ?? [];
+    return this.engine.history(key);
   }
 
   setSettings(settings: Settings): void {
@@ -355,6 +351,12 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       const current = first ? null : this.engine.session(key);
       if (current) this.emit('session-updated', current);
     }
+    this.hibernate();
+  }
+
+  /** Sessions quiet for the idle period sleep in compact form until their files change (SessionState). */
+  private hibernate(): void {
+    this.engine.hibernate(this.engine.currentSettings.idleAfterMinutes * 60_000);
   }
 }
 

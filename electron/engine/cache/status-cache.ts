@@ -81,7 +81,7 @@ export function writeStatusCache(path: string, engine: Engine, sessions: readonl
 
 /** The tail of a session's context series that the ETA can still use (the last half hour). */
 function recentEvents(engine: Engine, session: Session): ContextEvent[] {
-  const events = engine.entry(`${session.agent}:${session.id}`)?.accumulator.contextEvents ?? [];
+  const events = engine.entry(`${session.agent}:${session.id}`)?.state.recentEvents ?? [];
   const last = events.at(-1);
   return last ? events.filter((event) => event.at >= last.at - 30 * 60_000) : [];
 }

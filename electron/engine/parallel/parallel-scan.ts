@@ -4,10 +4,9 @@
  * worker folds its share and the states are merged into the caller's engine, which then only has to
  * read what no worker could place (old flat subagent files, whose session is known from their records).
  *
- * Used by the built CLI and Monitor, where the worker script sits next to them; anywhere else (tests
- * running the sources, a missing file, one CPU, few files, a worker that fails) it declines and the
- * caller reads serially. Besides the wall time, parsing in workers leaves the long-lived process with a
- * small heap: no burst of garbage for V8 to clean up once the watcher goes idle.
+ * Used by the built CLI, where the worker script sits next to it; anywhere else (tests running the
+ * sources, a missing file, one CPU, few files, a worker that fails) it declines and the caller reads
+ * serially. Not used by the long-running Monitor: workers' heaps would add to its peak memory.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

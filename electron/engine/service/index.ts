@@ -138,7 +138,6 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     },
     onAnnotations: () => {
       annotations = annotationStore.load().sessions;
-      monitor.engine.invalidate();
       schedulePublish();
     },
   });
