@@ -12,7 +12,7 @@ export function writeResults(input: { machine: string; load: string; args: Bench
     '',
     `- **Machine:** ${input.machine}; ${input.load} (the machine is shared: wall times stretch with load, CPU times much less)`,
     `- **Corpus:** ${corpus.files.length} transcript files, ${(corpus.bytes / 1e6).toFixed(0)} MB: ${corpus.claudeSessions} Claude Code sessions (subagents, compactions, tool results up to 1.5 MB on one line) and ${corpus.codexSessions} Codex rollouts, generated from seed ${input.args.seed} (test/support/corpus/realistic.ts).`,
-    `- **Method:** each scan run ${input.args.runs}× alternating Headroom and ccusage, median reported; files in the page cache for every contender ("cold" = without Headroom's cache). Peak RSS and CPU from GNU time. Watcher: the Monitor with process matching, ${input.args.idleSeconds} s idle measured from /proc/<pid>/stat, then ${input.args.appends} appends to random main transcripts, each timed to its \`session-updated\` event.`,
+    `- **Method:** each scan run ${input.args.runs}× alternating Headroom and ccusage, median reported; files in the page cache for every contender ("cold" = without Headroom's cache). Peak RSS and CPU from GNU time. Watcher: the Monitor with process matching, two back-to-back ${input.args.idleSeconds} s idle windows measured from /proc/<pid>/stat (the first includes V8's one-time heap compaction once start-up allocation stops), then ${input.args.appends} appends to random main transcripts, each timed to its \`session-updated\` event.`,
     '',
     input.table,
     '',
