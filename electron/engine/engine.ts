@@ -13,6 +13,7 @@ import type { Agent, Problem, Problems, Session } from '../../shared/session';
 import { thaw } from './cache/freeze';
 import { SessionState } from './session-state';
 import type { WorkerInput } from './parallel/protocol';
+import type { MatchableSession } from './processes/session-index';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
@@ -86,6 +87,7 @@ export class Engine {
   private generation = 0;
   /** Bumped on every change to any session: lets callers skip work when nothing happened. */
   revision = 0;
+  private matchableCache: { revision: number; list: MatchableSession[] } | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.settings = options.settings ?? DEFAULT_SETTINGS;
@@ -316,6 +318,20 @@ export class Engine {
     const figuresChange = figureSettings(settings) !== figureSettings(this.settings);
     this.settings = settings;
     if (figuresChange) this.invalidate();
+  }
+
+  /**
+   * The few fields process matching and the status clock need, for every session. Rebuilt only when
+   * something changed, so the watcher's idle tick allocates next to nothing.
+   */
+  matchables(): readonly MatchableSession[] {
+    if (this.matchableCache?.revision === this.revision) return this.matchableCache.list;
+    const list = [...this.sessions.values()].map((entry) => {
+      const { core, files } = this.coreOf(entry);
+      return { agent: core.agent, id: core.id, project: core.project, files, startedAt: core.startedAt, lastActivityAt: core.lastActivityAt };
+    });
+    this.matchableCache = { revision: this.revision, list };
+    return list;
   }
 
   /** A session's whole context series (wakes it if asleep), for charts. */

@@ -327,7 +327,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Attaches live agent processes; sessions whose status or process changed are re-published. */
   private async refreshProcesses(): Promise<void> {
     if (this.closed) return;
-    const sessions = this.engine.list();
+    const sessions = this.engine.matchables();
     let liveness = new Map<string, Liveness>();
     if (this.processes) {
       try {

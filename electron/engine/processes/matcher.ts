@@ -8,7 +8,6 @@
  * never signals a process, and a session gets a process only on evidence (see ./assign.ts).
  */
 import { homedir } from 'node:os';
-import type { Session } from '../../../shared/session';
 import { claudeSource } from '../sources/claude/source';
 import type { Liveness } from '../snapshot';
 import { type Candidate, assignProcesses } from './assign';
@@ -16,7 +15,7 @@ import { readRegistry } from './claude-registry';
 import { CpuMeter } from './cpu';
 import { type ProcessFacts, factsReader } from './facts';
 import { type AgentProcess, listAgentProcesses } from './listing';
-import { SessionIndex, sessionKey } from './session-index';
+import { type MatchableSession, SessionIndex, sessionKey } from './session-index';
 
 export interface ProcessMatcherOptions {
   /** Claude Code config folders, whose `sessions/<pid>.json` registry is read; empty = the defaults from `env`. */
@@ -28,7 +27,7 @@ export interface ProcessMatcherOptions {
 
 export interface ProcessMatcher {
   /** Liveness per session key (`${agent}:${id}`); sessions without a matched process are absent. */
-  match(sessions: readonly Session[]): Promise<Map<string, Liveness>>;
+  match(sessions: readonly MatchableSession[]): Promise<Map<string, Liveness>>;
 }
 
 export function createProcessMatcher(options: ProcessMatcherOptions): ProcessMatcher {

@@ -10,20 +10,23 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Agent, Session } from '../../../shared/session';
+
+/** What matching needs of a session (the engine supplies these without building full snapshots). */
+export type MatchableSession = Pick<Session, 'agent' | 'id' | 'project' | 'files' | 'startedAt' | 'lastActivityAt'>;
 import type { SessionFacts } from './assign';
 
 export const sessionKey = (session: Pick<Session, 'agent' | 'id'>) => `${session.agent}:${session.id}`;
 
 export class SessionIndex {
-  private byKey: Map<string, Session> | undefined;
+  private byKey: Map<string, MatchableSession> | undefined;
   private readonly factsByKey = new Map<string, SessionFacts>();
-  private byProject: Map<string, Session[]> | undefined;
-  private byResolvedProject: Map<string, Session[]> | undefined;
+  private byProject: Map<string, MatchableSession[]> | undefined;
+  private byResolvedProject: Map<string, MatchableSession[]> | undefined;
   private byFile: Map<string, string> | undefined;
 
   /** Builds nothing up front: a call with no agent running (the usual case) costs no indexing. */
   constructor(
-    private readonly sessions: readonly Session[],
+    private readonly sessions: readonly MatchableSession[],
     /** Project path → resolved path (or null when it cannot be resolved), kept by the matcher. */
     private readonly resolved: Map<string, string | null>,
   ) {}
@@ -47,7 +50,7 @@ export class SessionIndex {
     return (this.byResolvedProject.get(projectKey(agent, cwd)) ?? []).map((session) => this.factsOf(session));
   }
 
-  private factsOf(session: Session): SessionFacts {
+  private factsOf(session: MatchableSession): SessionFacts {
     const key = sessionKey(session);
     let facts = this.factsByKey.get(key);
     if (!facts) {
@@ -57,8 +60,8 @@ export class SessionIndex {
     return facts;
   }
 
-  private groupByProject(pathOf: (project: string) => string | null): Map<string, Session[]> {
-    const groups = new Map<string, Session[]>();
+  private groupByProject(pathOf: (project: string) => string | null): Map<string, MatchableSession[]> {
+    const groups = new Map<string, MatchableSession[]>();
     for (const session of this.sessions) {
       const path = session.project === null ? null : pathOf(session.project);
       if (path !== null) push(groups, projectKey(session.agent, path), session);
