@@ -51,6 +51,16 @@ export type CheckpointResult =
   | { ok: true; checkpoint: CheckpointRecord }
   | { ok: false; reason: 'locked' | 'cooldown' | 'not-found' | 'failed'; message: string };
 
+/** A process an ended session left running (a dev server, a watcher…), for the user to end or keep. */
+export interface LeftoverProcess {
+  pid: number;
+  command: string;
+  cwd: string;
+  ageMs: number | null;
+  rssBytes: number | null;
+  session: { agent: Session['agent']; id: string; project: string | null };
+}
+
 export interface SessionDetail {
   session: SessionView;
   history: ContextPoint[];
@@ -81,6 +91,8 @@ export const RequestSchemas = {
   'settings:set': z.object({ key: z.string().min(1).max(100), value: z.unknown() }),
   'notifications:pause': z.object({ until: z.enum(['1h', 'tomorrow', 'off']) }),
   'recommendations:get': z.undefined(),
+  'processes:leftovers': z.undefined(),
+  'processes:end-leftover': z.object({ pid: z.number().int().min(2) }),
 } as const;
 
 export interface Responses {
@@ -101,6 +113,9 @@ export interface Responses {
   'settings:set': SettingsResult;
   'notifications:pause': { pausedUntil: string | null };
   'recommendations:get': Recommendation[];
+  'processes:leftovers': LeftoverProcess[];
+  /** Ends a listed leftover by its exact pid (SIGTERM, then SIGKILL after the grace period). */
+  'processes:end-leftover': { ended: boolean; message: string };
 }
 
 export type Channel = keyof typeof RequestSchemas;

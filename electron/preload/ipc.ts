@@ -26,6 +26,8 @@ const REQUEST_CHANNELS = {
   'settings:set': true,
   'notifications:pause': true,
   'recommendations:get': true,
+  'processes:leftovers': true,
+  'processes:end-leftover': true,
 } as const satisfies Record<Channel, true>;
 
 const PUSH_CHANNELS = {

@@ -12,6 +12,7 @@ import { localDayStart } from '../app/use-now';
 import { moveSelection, NO_FILTER, toggleSort, visibleSessions, type SortState, type TableFilter } from '../model/table';
 import { EmptyState, NoMatch } from '../components/EmptyState';
 import { ProblemsNote } from '../components/ProblemsNote';
+import { LeftoverProcesses } from '../components/LeftoverProcesses';
 import { Recommendations } from '../components/Recommendations';
 import { SessionTable } from '../components/SessionTable';
 import { SummaryHeader } from '../components/SummaryHeader';
@@ -74,6 +75,7 @@ export function OverviewView({ api, state, thresholds, table, onTableChange, onO
     <main class="overview">
       <SummaryHeader sessions={state.sessions} dayStart={localDayStart(now)} onOpen={onOpen} />
       <Recommendations api={api} sessions={state.sessions} stateStamp={state.generatedAt} onOpen={onOpen} />
+      <LeftoverProcesses api={api} stateStamp={state.generatedAt} />
       <Toolbar
         sessions={state.sessions}
         filter={table.filter}

@@ -13,6 +13,7 @@ import type { Monitor } from '../monitor';
 import { recommend } from '../policies/recommendations';
 import type { SettingsStore } from '../settings/store';
 import { exportSession } from '../export/export';
+import { endListedLeftover, listLeftovers } from './leftovers';
 import type { DesktopActions } from './index';
 
 export interface HandlerDeps {
@@ -101,6 +102,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = applySetting('notifications.pausedUntil', at);
       return { pausedUntil: result.ok ? result.settings.notifications.pausedUntil : null };
     },
+    'processes:leftovers': async () => listLeftovers(deps.monitor.sessions(), deps.now()),
+    'processes:end-leftover': async ({ pid }) =>
+      endListedLeftover(deps.monitor.sessions(), pid, deps.settingsStore.get().termination.graceSeconds * 1000, deps.now()),
     'recommendations:get': async () => {
       const state = deps.getState();
       const inputs = state.sessions.map((session) => ({ session, level: session.level, decision: session.decision }));
