@@ -57,6 +57,8 @@ export const NotificationSettingsSchema = z.object({
   compactSoon: z.boolean().default(true),
   checkpoint: z.boolean().default(true),
   termination: z.boolean().default(true),
+  /** An agent process over `memory.warnMegabytes`, or whose memory keeps growing. */
+  memory: z.boolean().default(true),
   /** ISO time until which notifications are paused, or null. */
   pausedUntil: z.string().nullable().default(null),
 });

@@ -73,6 +73,7 @@ export const SETTINGS_SECTIONS: readonly FieldSection[] = [
       flag('notifications.compactSoon', 'Compacting soon'),
       flag('notifications.checkpoint', 'Checkpoint made'),
       flag('notifications.termination', 'Session ended'),
+      flag('notifications.memory', 'Agent memory'),
     ],
   },
   {

@@ -67,3 +67,7 @@ export function checkpointFailedAlert(session: Pick<Session, 'id' | 'project' | 
 export function terminationAlert(session: Pick<Session, 'id' | 'project' | 'projectName' | 'title'>, detail: string): Alert {
   return { sessionId: session.id, kind: 'termination', title: `${sessionLabel(session)}: stop requested`, body: detail };
 }
+
+export function memoryAlert(session: Pick<Session, 'id' | 'project' | 'projectName' | 'title'>, reason: string): Alert {
+  return { sessionId: session.id, kind: 'memory', title: `${sessionLabel(session)}: agent memory`, body: reason };
+}

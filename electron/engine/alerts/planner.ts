@@ -18,7 +18,7 @@ import type { Session } from '../../../shared/session';
 import type { Settings } from '../../../shared/settings';
 import { countCrossings, levelOf, NO_CROSSINGS, transition, type CrossingCounts } from '../policies/thresholds';
 import type { Alert } from './alert';
-import { checkpointFailedAlert, checkpointWrittenAlert, levelAlert, summaryAlert, terminationAlert, type AlertSubject } from './messages';
+import { checkpointFailedAlert, checkpointWrittenAlert, levelAlert, summaryAlert, memoryAlert, terminationAlert, type AlertSubject } from './messages';
 
 export interface AlertPlannerOptions {
   settings: () => Settings;
@@ -90,12 +90,16 @@ export class AlertPlanner {
     return this.event('termination', terminationAlert(session, detail));
   }
 
+  memoryWarning(session: Named, reason: string): Alert | null {
+    return this.event('memory', memoryAlert(session, reason));
+  }
+
   /** How often a session crossed each threshold while observed. */
   crossings(session: Pick<Session, 'agent' | 'id'>): CrossingCounts {
     return this.crossingCounts.get(keyOf(session)) ?? NO_CROSSINGS;
   }
 
-  private event(setting: 'checkpoint' | 'termination', alert: Alert): Alert | null {
+  private event(setting: 'checkpoint' | 'termination' | 'memory', alert: Alert): Alert | null {
     const settings = this.options.settings();
     const now = this.now();
     if (isPaused(settings, now) || !settings.notifications[setting]) return null;

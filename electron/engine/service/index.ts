@@ -22,6 +22,7 @@ import type { Settings } from '../../../shared/settings';
 import { createHandlers } from './handlers';
 import { appState } from './views';
 import { createAutoCheckpointer } from './auto-checkpoint';
+import { createMemoryAlerts } from './memory-alerts';
 import { rootsWithExistence } from './roots-state';
 import { startTerminationHandler } from '../termination/start';
 import { metricsSwitch } from '../../server/metrics';
@@ -39,6 +40,8 @@ export interface ServiceOptions extends Pick<RootOptions, 'claudeDirs' | 'codexD
   now?: () => number;
   /** Debounce of state pushes. */
   pushDelayMs?: number;
+  /** How often running agents' memory is checked for alerts. */
+  memoryCheckMs?: number;
   /** Serve /metrics while settings.metrics.enabled is on (default); false when the caller runs its own. */
   metricsEndpoint?: boolean;
 }
@@ -179,7 +182,13 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     : async () => undefined;
   const metrics = options.metricsEndpoint === false ? null : metricsSwitch(service, () => settings, (message) => process.stderr.write(`headroom: ${message}\n`));
   await metrics?.apply(settings);
+  // Agent memory: RSS moves without any transcript change, so it is checked on its own slow clock.
+  const checkMemory = options.alerts ? createMemoryAlerts(planner, options.alerts) : null;
+  const memoryTimer = checkMemory ? setInterval(() => checkMemory(monitor.sessions(), settings, now()), options.memoryCheckMs ?? 30_000) : null;
+  memoryTimer?.unref();
+  checkMemory?.(monitor.sessions(), settings, now());
   async function stopIntegrations(): Promise<void> {
+    if (memoryTimer) clearInterval(memoryTimer);
     await stopTerminations();
     await metrics?.close();
   }
