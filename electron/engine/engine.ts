@@ -7,68 +7,30 @@
  * becomes a problem and the rest carries on; a file that shrank or was replaced makes its session be
  * rebuilt from all of its files, so numbers never mix old and new contents.
  */
-import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
-import { thaw } from './cache/freeze';
 import { SessionState } from './session-state';
+import { exportEngineState, importEngineState } from './engine-state';
 import type { WorkerInput } from './parallel/protocol';
 import type { MatchableSession } from './processes/session-index';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
-import { type Root, type RootOptions, resolveRoots } from './roots';
+import { type Root, type RootOptions, resolveRoots, unreadableReason } from './roots';
+import { badLinesProblem, type CachedCore, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
 import { SOURCES } from './sources';
-import type { ContextEvent, FileRole, SessionCore, Source } from './sources/types';
+import type { ContextEvent } from './sources/types';
 import { type Liveness, toSession, type Annotate } from './snapshot';
+
+export type { EngineState, SessionEntry } from './engine-parts';
+export { badLinesProblem } from './engine-parts';
+
+const MAX_PENDING = 1000;
 
 export interface EngineOptions extends RootOptions {
   settings?: Settings | undefined;
   now?: (() => number) | undefined;
   annotate?: Annotate | undefined;
-}
-
-interface TrackedFile {
-  path: string;
-  source: Source<unknown>;
-  role: FileRole;
-  priority: number;
-  /** Null until the file's records name their session (old flat Claude subagent files). */
-  sessionKey: string | null;
-  /** Records read before the session was known, replayed once it is. */
-  pending: unknown[];
-  cursor: FileCursor;
-  badLines: number;
-  /** A second copy of a session's main file (e.g. archived and active); not read. */
-  shadowed: boolean;
-}
-
-export interface SessionEntry {
-  key: string;
-  id: string;
-  source: Source<unknown>;
-  state: SessionState;
-  mainFile: string | null;
-  files: Set<string>;
-  /** Its state was dropped while files were already read; they must be read again. */
-  stale: boolean;
-  /** Bumped on every change, so an unchanged session's snapshot is not built again. */
-  version: number;
-}
-
-interface CachedCore {
-  version: number;
-  generation: number;
-  core: SessionCore;
-  files: string[];
-  badLines: number;
-}
-
-const MAX_PENDING = 1000;
-
-export interface EngineState {
-  files: { path: string; agent: Agent; role: FileRole; priority: number; sessionKey: string; cursor: FileCursor; badLines: number; shadowed: boolean }[];
-  sessions: { key: string; id: string; agent: Agent; mainFile: string | null; files: string[]; state: unknown }[];
 }
 
 export class Engine {
@@ -78,7 +40,7 @@ export class Engine {
   private readonly annotate: Annotate | undefined;
   private readonly files = new Map<string, TrackedFile>();
   private readonly sessions = new Map<string, SessionEntry>();
-  private readonly problems = new Map<string, Problem>();
+  private readonly problems = new ProblemLog();
   private readonly liveness = new Map<string, Liveness>();
   /** Reads and removals run one at a time, so a session is never rebuilt while a file is mid-read. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -296,18 +258,18 @@ export class Engine {
   problemList(): Problems {
     let badLines = 0;
     for (const file of this.files.values()) badLines += file.badLines;
-    const items = [...this.problems.values()];
+    const items = this.problems.items();
     if (badLines > 0) items.push(badLinesProblem(badLines));
     return { badLines, items };
   }
 
   /** Records a problem found outside the engine (watcher, cache, processes). */
   problem(problem: Problem): void {
-    this.problems.set(`${problem.kind}:${problem.path ?? ''}`, problem);
+    this.problems.add(problem);
   }
 
   clearProblem(kind: Problem['kind'], path: string | null): void {
-    this.problems.delete(`${kind}:${path ?? ''}`);
+    this.problems.clear(kind, path);
   }
 
   get currentSettings(): Settings {
@@ -375,18 +337,7 @@ export class Engine {
 
   /** Everything needed to continue incrementally after a restart (see cache/). */
   exportState(): EngineState {
-    const files = [...this.files.values()]
-      .filter((file) => file.sessionKey !== null)
-      .map(({ path, source, role, priority, sessionKey, cursor, badLines, shadowed }) => ({ path, agent: source.agent, role, priority, sessionKey: sessionKey!, cursor, badLines, shadowed }));
-    const sessions = [...this.sessions.values()].map((entry) => ({
-      key: entry.key,
-      id: entry.id,
-      agent: entry.source.agent,
-      mainFile: entry.mainFile,
-      files: [...entry.files],
-      state: entry.state.frozenState(),
-    }));
-    return { files, sessions };
+    return exportEngineState(this.files, this.sessions);
   }
 
   /** Forgets every file and session (after a rejected cache). */
@@ -397,23 +348,10 @@ export class Engine {
     this.cores.clear();
   }
 
-  /** Restores `exportState` output into an empty engine; throws if it does not fit this version. */
+  /** Restores `exportState` output into an empty engine (or merges worker results); throws if it does not fit. */
   importState(state: EngineState, options: { merge?: boolean } = {}): void {
     if (!options.merge && (this.files.size > 0 || this.sessions.size > 0)) throw new Error('importState needs an empty engine');
-    for (const saved of state.sessions) {
-      if (this.sessions.has(saved.key)) throw new Error(`session ${saved.key} is already known`);
-      const source = SOURCES.find((s) => s.agent === saved.agent);
-      if (!source) throw new Error(`unknown agent ${saved.agent}`);
-      const accumulator = source.create(saved.id);
-      thaw(accumulator, saved.state);
-      const state = new SessionState(() => source.create(saved.id), accumulator);
-      this.sessions.set(saved.key, { key: saved.key, id: saved.id, source, state, mainFile: saved.mainFile, files: new Set(saved.files), stale: false, version: 0 });
-    }
-    for (const saved of state.files) {
-      const source = SOURCES.find((s) => s.agent === saved.agent);
-      if (!source || !this.sessions.has(saved.sessionKey)) throw new Error(`file ${saved.path} has no session`);
-      this.files.set(saved.path, { ...saved, source, pending: [] });
-    }
+    importEngineState(state, this.files, this.sessions);
   }
 
   /** The folded part of a snapshot, built again only when the session or the settings changed. */
@@ -529,24 +467,5 @@ export class Engine {
     if (!entry) return;
     entry.stale = false;
     for (const path of [...entry.files]) if (path !== file.path) await this.read(path);
-  }
-}
-
-export function badLinesProblem(count: number): Problem {
-  return { kind: 'bad-lines', path: null, message: `${count} transcript line(s) were not valid records and were skipped` };
-}
-
-/** The settings a session's figures depend on (windows, prices, compaction buffer). */
-function figureSettings(settings: Settings): string {
-  return JSON.stringify([settings.modelWindows, settings.prices, settings.autoCompactBufferTokens]);
-}
-
-/** Why a root cannot be read, or null when it can. */
-async function unreadableReason(path: string): Promise<string | null> {
-  try {
-    await access(path, constants.R_OK | constants.X_OK);
-    return null;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
   }
 }

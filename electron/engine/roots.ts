@@ -3,6 +3,8 @@
  * replace that agent's defaults; defaults come from the agent's own environment variables
  * (CLAUDE_CONFIG_DIR, CODEX_HOME, …) or its home-folder location.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Agent } from '../../shared/session';
@@ -46,4 +48,14 @@ function pick(flags: readonly string[] | undefined, configured: readonly string[
   if (flags && flags.length > 0) return flags;
   if (configured && configured.length > 0) return configured;
   return undefined;
+}
+
+/** Why a root cannot be read, or null when it can. */
+export async function unreadableReason(path: string): Promise<string | null> {
+  try {
+    await access(path, constants.R_OK | constants.X_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
+  }
 }
