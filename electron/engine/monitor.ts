@@ -8,17 +8,17 @@
  * disappears removes its sessions and is reported. Nothing here ever writes into the agents' folders.
  */
 import { EventEmitter } from 'node:events';
-import { access, stat } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Problem, Session } from '../../shared/session';
 
 export type { ProcessMatcher } from './processes/matcher';
 import type { Settings } from '../../shared/settings';
 import { Engine, type EngineOptions } from './engine';
-import { isUnchanged } from './read/line-reader';
 import { cachePath, saveCache } from './cache/engine-cache';
 import { startWarm } from './scan';
 import type { Root } from './roots';
+import { HotFiles } from './hot-files';
 import { defaultProcessMatcher } from './processes/default';
 import { type Liveness, sessionStatus } from './snapshot';
 import type { ProcessMatcher } from './processes/matcher';
@@ -52,7 +52,6 @@ export interface MonitorEvents {
 
 const TRANSCRIPT = /\.jsonl?$/;
 const HOT_POLL_MS = 100;
-const HOT_FOR_MS = 30_000;
 
 /** A session's stable key: `<agent>:<id>`. */
 export function sessionKey(session: Pick<Session, 'agent' | 'id'>): string {
@@ -66,9 +65,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private watcher: FSWatcher | null = null;
   private polling: boolean;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Files changed in the last HOT_FOR_MS, with when they last changed. */
-  private readonly hot = new Map<string, number>();
-  private hotTimer: NodeJS.Timeout | null = null;
+  /** Files that changed recently, checked on a short clock for events chokidar dropped (hot-files.ts). */
+  private readonly hotFiles: HotFiles;
   private addDirTimer: NodeJS.Timeout | null = null;
   private readonly known = new Set<string>();
   /** Transcript folders that do not exist (yet), with their root. */
@@ -86,6 +84,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     super();
     this.options = options;
     this.engine = new Engine(options);
+    this.hotFiles = new HotFiles({ cursorOf: (path) => this.engine.cursorOf(path), onMoved: (path) => this.schedule(path), pollMs: HOT_POLL_MS });
     this.processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(this.engine));
     this.coalesceMs = options.coalesceMs ?? 8;
     this.polling = options.usePolling ?? false;
@@ -145,9 +144,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    if (this.hotTimer) clearInterval(this.hotTimer);
+    this.hotFiles.stop();
     if (this.addDirTimer) clearTimeout(this.addDirTimer);
-    this.hot.clear();
     if (this.rootTimer) clearInterval(this.rootTimer);
     if (this.processTimer) clearInterval(this.processTimer);
     if (this.cacheTimer) clearInterval(this.cacheTimer);
@@ -207,41 +205,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     if (key) this.publish(key);
   }
 
-  /**
-   * chokidar can miss the last write of a burst: it drops a file's events within 5 ms of the previous
-   * one with no trailing event (nodefs-handler `_throttle('watch', file, 5)`), ignores a change whose
-   * mtime equals the last one it saw when atime is newer (our own reads set atime), and a file written
-   * before its new folder's watch is in place has no event at all. So files that changed recently stay
-   * "hot" and are stat-ed every HOT_POLL_MS for HOT_FOR_MS; one that moved on is read again. At idle
-   * nothing is hot and the timer is off.
-   */
   private markHot(path: string): void {
-    if (this.closed) return;
-    this.hot.set(path, Date.now());
-    if (this.hotTimer) return;
-    this.hotTimer = setInterval(() => void this.pollHot(), HOT_POLL_MS);
-    this.hotTimer.unref();
-  }
-
-  private async pollHot(): Promise<void> {
-    const now = Date.now();
-    for (const [path, since] of this.hot) {
-      if (now - since > HOT_FOR_MS) {
-        this.hot.delete(path);
-        continue;
-      }
-      try {
-        const info = await stat(path);
-        const cursor = this.engine.cursorOf(path);
-        if (!cursor || !isUnchanged(cursor, info)) this.schedule(path);
-      } catch {
-        this.hot.delete(path);
-      }
-    }
-    if (this.hot.size === 0 && this.hotTimer) {
-      clearInterval(this.hotTimer);
-      this.hotTimer = null;
-    }
+    if (!this.closed) this.hotFiles.mark(path);
   }
 
   /** A new folder: files may already be in it before its watch exists, so look once it settled. */
