@@ -4,6 +4,7 @@
  */
 import type { SessionView } from '../../shared/api';
 import type { Context } from '../../shared/session';
+import { NO_ACTIVITY, NO_DETAILS, NO_TOKENS } from '../support/session-parts';
 
 type Overrides = Partial<Omit<SessionView, 'context'>> & { context?: Partial<Context> };
 
@@ -33,19 +34,10 @@ export function sessionView(id: string, overrides: Overrides = {}): SessionView 
       etaMinutes: null,
       ...context,
     },
-    tokens: { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, reasoning: 0, total: 0 },
+    tokens: NO_TOKENS,
     costUsd: null,
-    activity: { userMessages: 0, assistantMessages: 0, toolCalls: 0, filesModified: 0, errors: 0 },
-    details: {
-      firstPrompt: null,
-      lastUserPrompt: null,
-      lastAssistantText: null,
-      recentPrompts: [],
-      todos: [],
-      filesModified: [],
-      toolCounts: {},
-      recentErrors: [],
-    },
+    activity: NO_ACTIVITY,
+    details: NO_DETAILS,
     tags: [],
     projectName: null,
     level: 'ok',

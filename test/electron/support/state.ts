@@ -1,6 +1,7 @@
 /** Builders for `AppState` snapshots: a complete, plausible session with only the fields a test names changed. */
 import type { AppState, SessionView } from '../../../shared/api';
 import type { Context } from '../../../shared/session';
+import { NO_DETAILS } from '../../support/session-parts';
 
 type SessionOverrides = Partial<Omit<SessionView, 'context'>> & { context?: Partial<Context> };
 
@@ -33,16 +34,7 @@ export function sessionView(overrides: SessionOverrides = {}): SessionView {
     tokens: { input: 1000, output: 2000, cacheCreation: 3000, cacheRead: 4000, reasoning: 0, total: 10_000 },
     costUsd: 1.25,
     activity: { userMessages: 4, assistantMessages: 9, toolCalls: 12, filesModified: 3, errors: 0 },
-    details: {
-      firstPrompt: 'Fix the rate limiter',
-      lastUserPrompt: 'run the tests',
-      lastAssistantText: 'All green.',
-      recentPrompts: [],
-      todos: [],
-      filesModified: [],
-      toolCounts: {},
-      recentErrors: [],
-    },
+    details: { ...NO_DETAILS, firstPrompt: 'Fix the rate limiter', lastUserPrompt: 'run the tests', lastAssistantText: 'All green.' },
     tags: [],
     projectName: null,
     level: 'ok',

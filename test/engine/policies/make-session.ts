@@ -3,6 +3,7 @@
  * discovered, empty session has (nulls and zeros), so a test states only what it is about.
  */
 import { SessionSchema, type Session } from '../../../shared/session';
+import { NO_ACTIVITY, NO_DETAILS, NO_TOKENS } from '../../support/session-parts';
 
 type Overrides = Partial<Omit<Session, 'context' | 'activity' | 'details' | 'tokens'>> & {
   context?: Partial<Session['context']>;
@@ -41,19 +42,9 @@ export function makeSession(overrides: Overrides = {}): Session {
       etaMinutes: null,
       ...context,
     },
-    tokens: { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, reasoning: 0, total: 0, ...tokens },
-    activity: { userMessages: 0, assistantMessages: 0, toolCalls: 0, filesModified: 0, errors: 0, ...activity },
-    details: {
-      firstPrompt: null,
-      lastUserPrompt: null,
-      lastAssistantText: null,
-      recentPrompts: [],
-      todos: [],
-      filesModified: [],
-      toolCounts: {},
-      recentErrors: [],
-      ...details,
-    },
+    tokens: { ...NO_TOKENS, ...tokens },
+    activity: { ...NO_ACTIVITY, ...activity },
+    details: { ...NO_DETAILS, ...details },
   });
 }
 
