@@ -7,8 +7,8 @@
  * file://" and "Define a Content Security Policy"). Requests are confined to the renderer folder.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { protocol } from 'electron';
+import { contentTypeOf, resolveInside } from '../server/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'headroom';
@@ -32,20 +32,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** True for URLs of our own renderer, the only origin allowed to talk to the main process. */
 export function isAppUrl(url: string): boolean {
   try {
@@ -67,11 +53,12 @@ export function serveRenderer(rendererDir: string): void {
 
 /** The response for one `app://` URL: the file with its type and the CSP, or a 404 that names nothing. */
 export async function rendererResponse(rendererDir: string, url: string): Promise<Response> {
-  const file = isAppUrl(url) ? resolveInside(rendererDir, new URL(url).pathname) : null;
+  const pathname = isAppUrl(url) ? new URL(url).pathname : null;
+  const file = pathname === null ? null : resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
   if (file) {
     try {
       const body = await readFile(file);
-      return new Response(body, { status: 200, headers: headers(MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream') });
+      return new Response(body, { status: 200, headers: headers(contentTypeOf(file)) });
     } catch {
       // Fall through: a missing file and a path outside the folder look the same from the page.
     }
@@ -81,18 +68,4 @@ export async function rendererResponse(rendererDir: string, url: string): Promis
 
 function headers(contentType: string): Headers {
   return new Headers({ 'Content-Type': contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
-}
-
-/** The file a URL path names, or null when it would leave the renderer folder (`..`, encoded or not). */
-function resolveInside(rootDir: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const root = path.resolve(rootDir);
-  const file = path.resolve(root, `.${decoded === '/' ? '/index.html' : decoded}`);
-  return file.startsWith(root + path.sep) ? file : null;
 }

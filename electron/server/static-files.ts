@@ -10,16 +10,23 @@ import path from 'node:path';
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.json': 'application/json',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The file a URL path names inside `root`, or null when it escapes `root`. */
+/** The Content-Type of a renderer file (the dashboard server and the app's `app://` protocol agree). */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The file a URL path names inside `root`, or null when it escapes `root` (`..`, encoded or not, or NUL). */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -42,7 +49,7 @@ export async function sendFile(
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
   response.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': String(info.size),
     'X-Content-Type-Options': 'nosniff',
     ...headers,
