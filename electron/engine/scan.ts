@@ -6,7 +6,8 @@ import type { StatusReport } from '../../shared/session';
 import { loadCache, saveCache } from './cache/engine-cache';
 import { readStatusCache, refreshCached, statusCachePath, writeStatusCache } from './cache/status-cache';
 import { badLinesProblem, Engine, type EngineOptions } from './engine';
-import { readInParallel } from './parallel/parallel-scan';
+import { readInParallel, snapshotsInParallel } from './parallel/parallel-scan';
+import type { SessionWithRecent } from './parallel/protocol';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
 
@@ -30,6 +31,14 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   // A cold start of a large folder is read on every core; a warm one only reads what changed.
   if (engine.trackedFiles().length === 0 && options.parallel !== false) {
     await engine.discover();
+    if (!options.cacheDir) {
+      // Nothing is kept afterwards: the workers need only send the finished sessions.
+      const read = await snapshotsInParallel(engine);
+      if (read) {
+        read.problems.forEach((problem) => engine.problem(problem));
+        return reportFrom(engine, read.sessions, options);
+      }
+    }
     await readInParallel(engine);
   }
   await engine.scan();
@@ -50,11 +59,19 @@ async function reportIfUnchanged(options: ScanOptions, cacheDir: string): Promis
   const engine = new Engine(options);
   const found = await engine.discover();
   const cached = readStatusCache(statusCachePath(cacheDir, engine.roots), found, engine.currentSettings);
-  if (!cached) return null;
+  return cached ? reportFrom(engine, cached, options) : null;
+}
+
+/**
+ * A report from finished sessions (cached, or sent by scan workers): status, ETA, process and tags are
+ * worked out now; the engine only supplies the folders, settings and folder problems.
+ */
+async function reportFrom(engine: Engine, entries: readonly SessionWithRecent[], options: ScanOptions): Promise<StatusReport> {
   const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
-  const liveness = processes ? await processes.match(cached.map((entry) => entry.session)) : new Map();
+  const liveness = processes ? await processes.match(entries.map((entry) => entry.session)) : new Map();
   const now = (options.now ?? Date.now)();
-  const sessions = refreshCached(cached, liveness, options.annotate, engine.currentSettings, now);
+  const sessions = refreshCached(entries, liveness, options.annotate, engine.currentSettings, now);
+  sessions.sort((a, b) => ((b.lastActivityAt ?? '') > (a.lastActivityAt ?? '') ? 1 : (b.lastActivityAt ?? '') < (a.lastActivityAt ?? '') ? -1 : 0));
   const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
   const items = engine.problemList().items;
   if (badLines > 0) items.push(badLinesProblem(badLines));

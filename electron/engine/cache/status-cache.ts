@@ -80,7 +80,7 @@ export function writeStatusCache(path: string, engine: Engine, sessions: readonl
 }
 
 /** The tail of a session's context series that the ETA can still use (the last half hour). */
-function recentEvents(engine: Engine, session: Session): ContextEvent[] {
+export function recentEvents(engine: Engine, session: Session): ContextEvent[] {
   const events = engine.entry(`${session.agent}:${session.id}`)?.state.recentEvents ?? [];
   const last = events.at(-1);
   return last ? events.filter((event) => event.at >= last.at - 30 * 60_000) : [];
@@ -88,7 +88,7 @@ function recentEvents(engine: Engine, session: Session): ContextEvent[] {
 
 /** Brings cached sessions up to date with the clock, running processes and the user's tags. */
 export function refreshCached(
-  cached: StatusCache['sessions'],
+  cached: readonly { session: Session; recent: readonly ContextEvent[] }[],
   liveness: ReadonlyMap<string, Liveness>,
   annotate: Annotate | undefined,
   settings: Settings,

@@ -13,7 +13,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../engine';
-import type { WorkerInput, WorkerOutput } from './protocol';
+import type { Problem } from '../../../shared/session';
+import type { SessionWithRecent, WorkerInput, WorkerOutput } from './protocol';
 
 const MIN_FILES = Number(process.env['HEADROOM_PARALLEL_MIN_FILES'] ?? 200);
 const MAX_WORKERS = 8;
@@ -24,29 +25,44 @@ function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Reads every discovered file in workers and merges the result; false when it did not apply. */
+/** Reads every discovered file in workers and merges the state; false when it did not apply. */
 export async function readInParallel(engine: Engine): Promise<boolean> {
-  const script = workerScript();
-  const workers = Math.min(MAX_WORKERS, availableParallelism());
-  if (!script || workers < 2) return false;
-  const groups = [...engine.filesBySession()].filter(([key]) => key !== null).map(([, files]) => files);
-  if (groups.reduce((sum, files) => sum + files.length, 0) < MIN_FILES) return false;
-
-  const buckets = balance(groups, workers);
-  const options = engine.workerOptions();
-  let outputs: WorkerOutput[];
-  try {
-    outputs = await Promise.all(buckets.map((files) => runWorker(script, { options, files })));
-  } catch {
-    // A worker that cannot start or fails (e.g. inside a packaged archive) costs only time: read serially.
-    return false;
-  }
+  const outputs = await runWorkers(engine, 'state', false);
+  if (!outputs) return false;
   engine.clear();
   for (const output of outputs) {
-    engine.importState(output.state, { merge: true });
+    engine.importState(output.state!, { merge: true });
     output.problems.forEach((problem) => engine.problem(problem));
   }
   return true;
+}
+
+/**
+ * Reads every discovered file in workers and returns only the finished sessions (for a report that
+ * keeps nothing); null when it did not apply — including when some file's session is only known from
+ * its records (old flat subagent files), since those must be folded together with their parent.
+ */
+export async function snapshotsInParallel(engine: Engine): Promise<{ sessions: SessionWithRecent[]; problems: Problem[] } | null> {
+  const outputs = await runWorkers(engine, 'snapshots', true);
+  if (!outputs) return null;
+  return { sessions: outputs.flatMap((output) => output.sessions ?? []), problems: outputs.flatMap((output) => output.problems) };
+}
+
+async function runWorkers(engine: Engine, mode: WorkerInput['mode'], requireKnownSessions: boolean): Promise<WorkerOutput[] | null> {
+  const script = workerScript();
+  const workers = Math.min(MAX_WORKERS, availableParallelism());
+  if (!script || workers < 2) return null;
+  const bySession = engine.filesBySession();
+  if (requireKnownSessions && bySession.has(null)) return null;
+  const groups = [...bySession].filter(([key]) => key !== null).map(([, files]) => files);
+  if (groups.reduce((sum, files) => sum + files.length, 0) < MIN_FILES) return null;
+  const options = engine.workerOptions();
+  try {
+    return await Promise.all(balance(groups, workers).map((files) => runWorker(script, { options, files, mode })));
+  } catch {
+    // A worker that cannot start or fails (e.g. inside a packaged archive) costs only time: read serially.
+    return null;
+  }
 }
 
 /** Largest groups first, each to the lightest bucket: sizes end up within one big session of each other. */

@@ -1,8 +1,10 @@
 /**
  * A worker of the parallel cold scan: reads the transcript files it is given with its own Engine and
- * sends back the folded state (the same shape the warm-start cache stores), plus any problems.
+ * sends back either the folded state (the shape the warm-start cache stores) or just the finished
+ * sessions, plus any problems.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { recentEvents } from '../cache/status-cache';
 import { Engine } from '../engine';
 import type { WorkerInput, WorkerOutput } from './protocol';
 
@@ -10,5 +12,9 @@ const input = workerData as WorkerInput;
 const engine = new Engine(input.options);
 for (const path of input.files) engine.track(path);
 for (const path of input.files) await engine.update(path);
-const output: WorkerOutput = { state: engine.exportState(), problems: engine.problemList().items.filter((p) => p.kind !== 'bad-lines') };
+const problems = engine.problemList().items.filter((p) => p.kind !== 'bad-lines');
+const output: WorkerOutput =
+  input.mode === 'state'
+    ? { state: engine.exportState(), sessions: null, problems }
+    : { state: null, sessions: engine.list().map((session) => ({ session, recent: recentEvents(engine, session) })), problems };
 parentPort?.postMessage(output);
