@@ -20,7 +20,7 @@ import { type Root, type RootOptions, resolveRoots, unreadableReason } from './r
 import { badLinesProblem, type CachedCore, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
 import { SOURCES } from './sources';
 import type { ContextEvent } from './sources/types';
-import { type Liveness, toSession, type Annotate } from './snapshot';
+import { type Annotate, byLatestActivity, type Liveness, toSession } from './snapshot';
 
 export type { EngineState, SessionEntry } from './engine-parts';
 export { badLinesProblem } from './engine-parts';
@@ -218,8 +218,7 @@ export class Engine {
   list(): Session[] {
     return [...this.sessions.values()]
       .map((entry) => this.snapshot(entry))
-      // ISO times in one format sort as plain strings (localeCompare is many times slower).
-      .sort((a, b) => ((b.lastActivityAt ?? '') > (a.lastActivityAt ?? '') ? 1 : (b.lastActivityAt ?? '') < (a.lastActivityAt ?? '') ? -1 : 0));
+      .sort(byLatestActivity);
   }
 
   entry(key: string): SessionEntry | undefined {

@@ -9,6 +9,7 @@ import { badLinesProblem, Engine, type EngineOptions } from './engine';
 import { readInParallel, snapshotsInParallel } from './parallel/parallel-scan';
 import type { SessionWithRecent } from './parallel/protocol';
 import { defaultProcessMatcher } from './processes/default';
+import { byLatestActivity } from './snapshot';
 import type { ProcessMatcher } from './processes/matcher';
 
 export interface ScanOptions extends EngineOptions {
@@ -43,14 +44,12 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   }
   await engine.scan();
   // Nothing read and nothing gone since the cache was written: it is still exact, leave it.
-  if (options.cacheDir && engine.revision > 0) saveCacheSafely(engine, options.cacheDir, options.onCacheProblem);
-  const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
+  const cacheDir = options.cacheDir;
+  if (cacheDir && engine.revision > 0) guarded(() => saveCache(engine, cacheDir), options.onCacheProblem);
+  const processes = matcherFor(engine, options);
   if (processes) engine.setLiveness(await processes.match(engine.list()));
   const result = report(engine, options.now ?? Date.now);
-  if (options.cacheDir) {
-    const dir = options.cacheDir;
-    guarded(() => writeStatusCache(statusCachePath(dir, engine.roots), engine, result.sessions, engine.currentSettings), options.onCacheProblem);
-  }
+  if (cacheDir) guarded(() => writeStatusCache(statusCachePath(cacheDir, engine.roots), engine, result.sessions, engine.currentSettings), options.onCacheProblem);
   return result;
 }
 
@@ -67,11 +66,11 @@ async function reportIfUnchanged(options: ScanOptions, cacheDir: string): Promis
  * worked out now; the engine only supplies the folders, settings and folder problems.
  */
 async function reportFrom(engine: Engine, entries: readonly SessionWithRecent[], options: ScanOptions): Promise<StatusReport> {
-  const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
+  const processes = matcherFor(engine, options);
   const liveness = processes ? await processes.match(entries.map((entry) => entry.session)) : new Map();
   const now = (options.now ?? Date.now)();
   const sessions = refreshCached(entries, liveness, options.annotate, engine.currentSettings, now);
-  sessions.sort((a, b) => ((b.lastActivityAt ?? '') > (a.lastActivityAt ?? '') ? 1 : (b.lastActivityAt ?? '') < (a.lastActivityAt ?? '') ? -1 : 0));
+  sessions.sort(byLatestActivity);
   const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
   const items = engine.problemList().items;
   if (badLines > 0) items.push(badLinesProblem(badLines));
@@ -101,8 +100,8 @@ export function startWarm(engine: Engine, cacheDir: string, onProblem?: (reason:
   engine.clear();
 }
 
-function saveCacheSafely(engine: Engine, dir: string, onProblem: ((reason: string) => void) | undefined): void {
-  guarded(() => saveCache(engine, dir), onProblem);
+function matcherFor(engine: Engine, options: ScanOptions): ProcessMatcher | null {
+  return options.processes === false ? null : (options.processes ?? defaultProcessMatcher(engine));
 }
 
 export function report(engine: Engine, now: () => number = Date.now): StatusReport {

@@ -71,3 +71,10 @@ export function toSession(input: SnapshotInput): Session {
     projectName: input.annotations?.projectName ?? null,
   };
 }
+
+/** Most recently active first. ISO times in one format sort as plain strings (localeCompare is far slower). */
+export function byLatestActivity(a: Pick<Session, 'lastActivityAt'>, b: Pick<Session, 'lastActivityAt'>): number {
+  const left = a.lastActivityAt ?? '';
+  const right = b.lastActivityAt ?? '';
+  return right > left ? 1 : right < left ? -1 : 0;
+}
