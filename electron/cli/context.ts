@@ -44,6 +44,7 @@ export async function loadSessions(ctx: CliContext, flags: RootFlags): Promise<S
     settings: ctx.settings,
     now: () => ctx.now,
     annotate: ctx.annotations.annotator(),
+    dataDir: ctx.dataDir,
   });
   const missing = report.problems.items.filter((p) => p.kind === 'missing-root');
   if (missing.length > 0) throw new UsageError(missing.map((p) => p.message).join('\n'));

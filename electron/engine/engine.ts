@@ -19,7 +19,8 @@ import { BadRecord, type Json, parseLine } from './read/fields';
 import { type Root, type RootOptions, resolveRoots, unreadableReason } from './roots';
 import { badLinesProblem, type CachedCore, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
 import { SOURCES } from './sources';
-import type { ContextEvent } from './sources/types';
+import type { ContextEvent, SessionHints } from './sources/types';
+import { readStatuslineRecord } from './hooks/statusline-record';
 import { type Annotate, byLatestActivity, type Liveness, toSession } from './snapshot';
 
 export type { EngineState, SessionEntry } from './engine-parts';
@@ -31,6 +32,8 @@ export interface EngineOptions extends RootOptions {
   settings?: Settings | undefined;
   now?: (() => number) | undefined;
   annotate?: Annotate | undefined;
+  /** Headroom's data dir: Claude Code's own reported window (statusLine hook records) is read from it. */
+  dataDir?: string | undefined;
 }
 
 export class Engine {
@@ -38,6 +41,7 @@ export class Engine {
   private settings: Settings;
   private readonly now: () => number;
   private readonly annotate: Annotate | undefined;
+  private readonly dataDir: string | undefined;
   private readonly files = new Map<string, TrackedFile>();
   private readonly sessions = new Map<string, SessionEntry>();
   private readonly problems = new ProblemLog();
@@ -55,6 +59,7 @@ export class Engine {
     this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.now = options.now ?? Date.now;
     this.annotate = options.annotate;
+    this.dataDir = options.dataDir;
     this.roots = resolveRoots({ ...options, settings: this.settings });
   }
 
@@ -236,7 +241,7 @@ export class Engine {
   /** The options a scan worker needs to build an engine like this one (plain data). */
   workerOptions(): WorkerInput['options'] {
     const dirs = (agent: Agent) => this.roots.filter((root) => root.agent === agent).map((root) => root.path);
-    return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings };
+    return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings, dataDir: this.dataDir };
   }
 
   /** Tracked files grouped by session (files whose session is not known yet come under null). */
@@ -353,6 +358,11 @@ export class Engine {
     importEngineState(state, this.files, this.sessions);
   }
 
+  private hintsFor(entry: SessionEntry): SessionHints | undefined {
+    if (!this.dataDir || entry.source.agent !== 'claude-code') return undefined;
+    return { windowTokens: readStatuslineRecord(this.dataDir, entry.id)?.contextWindowSize || null };
+  }
+
   /** The folded part of a snapshot, built again only when the session or the settings changed. */
   private coreOf(entry: SessionEntry): CachedCore {
     const cached = this.cores.get(entry.key);
@@ -361,7 +371,7 @@ export class Engine {
     const fresh: CachedCore = {
       version: entry.version,
       generation: this.generation,
-      core: entry.state.accumulator.core(this.settings),
+      core: entry.state.accumulator.core(this.settings, this.hintsFor(entry)),
       files: files.sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'main' ? -1 : 1)).map((f) => f.path),
       badLines: files.reduce((sum, f) => sum + f.badLines, 0),
     };

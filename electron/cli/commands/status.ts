@@ -47,6 +47,7 @@ export function register(program: Command): void {
         settings,
         now: () => now,
         annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION,
+        dataDir,
         cacheDir: flags.cache === false ? undefined : dataDir,
         onCacheProblem: (reason) => process.stderr.write(`headroom: ${reason}\n`),
       });

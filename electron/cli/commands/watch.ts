@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .action(async (flags: WatchFlags) => {
       const dataDir = resolveDataDir({ explicit: flags.dataDir });
       const settingsStore = new SettingsStore(dataDir);
-      const monitor = new Monitor({ ...rootOptions(flags), settings: settingsStore.get(), cacheDir: dataDir });
+      const monitor = new Monitor({ ...rootOptions(flags), settings: settingsStore.get(), cacheDir: dataDir, dataDir });
       await monitor.start();
       const stops: (() => void)[] = [];
       if (flags.notify) {

@@ -5,7 +5,7 @@ import type { EngineState } from '../engine';
 import type { ContextEvent } from '../sources/types';
 
 export interface WorkerInput {
-  options: { claudeDirs: string[]; codexDirs: string[]; geminiDirs: string[]; settings: Settings };
+  options: { claudeDirs: string[]; codexDirs: string[]; geminiDirs: string[]; settings: Settings; dataDir: string | undefined };
   files: string[];
   /**
    * `state`: the folded state, to continue incrementally (warm-start cache, Monitor).

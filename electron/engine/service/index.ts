@@ -71,6 +71,7 @@ export async function createHeadroomService(options: ServiceOptions): Promise<He
     now,
     processes: options.processes,
     cacheDir: options.dataDir,
+    dataDir: options.dataDir,
     annotate: (_agent, id) => annotations[id] ?? EMPTY_ANNOTATION,
   });
   const coordinator = new CheckpointCoordinator({ dataDir: options.dataDir, settings: () => settings, now });

@@ -40,9 +40,15 @@ export interface SessionCore {
 
 export type EngineSettings = Pick<Settings, 'modelWindows' | 'prices' | 'autoCompactBufferTokens'>;
 
+/** What the agent itself reported outside its transcript (e.g. Claude Code's statusLine), when known. */
+export interface SessionHints {
+  /** The context window the agent says it runs with. */
+  windowTokens: number | null;
+}
+
 export interface SessionAccumulator<R> {
   add(record: R, role: FileRole, file: string): void;
-  core(settings: EngineSettings): SessionCore;
+  core(settings: EngineSettings, hints?: SessionHints): SessionCore;
   /** Context size after each record that changed it, for the history chart and burn rate. */
   readonly contextEvents: ContextEvent[];
 }

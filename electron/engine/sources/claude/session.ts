@@ -13,7 +13,7 @@ import { type PricedTokens, totalCost } from '../../models/prices';
 import { clip } from '../../read/fields';
 import { ActivityLog, TimeSpan } from '../activity';
 import { ContextSeries } from '../context-series';
-import type { EngineSettings, FileRole, SessionAccumulator, SessionCore } from '../types';
+import type { EngineSettings, FileRole, SessionAccumulator, SessionCore, SessionHints } from '../types';
 import type { ClaudeRecord, Usage } from './records';
 
 interface Group {
@@ -146,16 +146,21 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
     return this.sawBoundary ? this.boundaryPostTokens : null;
   }
 
-  private windowTokens(settings: EngineSettings): number {
+  /**
+   * The window, most certain evidence first: what Claude Code itself reported (statusLine), a `[1m]`
+   * model id, a context already past 200k, the model table (FORMATS.md §1.7).
+   */
+  private windowTokens(settings: EngineSettings, hints: SessionHints | undefined): number {
+    if (hints?.windowTokens) return hints.windowTokens;
     if (this.extendedContext || this.model?.endsWith('[1m]') || this.largestContext > CLAUDE_DEFAULT_WINDOW) {
       return CLAUDE_EXTENDED_WINDOW;
     }
     return modelWindow(this.model, settings.modelWindows) ?? CLAUDE_DEFAULT_WINDOW;
   }
 
-  core(settings: EngineSettings): SessionCore {
+  core(settings: EngineSettings, hints?: SessionHints): SessionCore {
     const used = this.currentContext();
-    const window = this.windowTokens(settings);
+    const window = this.windowTokens(settings, hints);
     const tokens = this.tokens();
     return {
       id: this.id,
