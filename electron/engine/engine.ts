@@ -17,10 +17,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
 import { BadRecord, type Json, parseLine } from './read/fields';
 import { type Root, type RootOptions, resolveRoots, unreadableReason } from './roots';
-import { badLinesProblem, type CachedCore, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
+import { badLinesProblem, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
 import { SOURCES } from './sources';
-import type { ContextEvent, SessionHints } from './sources/types';
-import { readStatuslineRecord } from './hooks/statusline-record';
+import type { ContextEvent } from './sources/types';
+import { CoreCache } from './core-cache';
 import { type Annotate, byLatestActivity, type Liveness, toSession } from './snapshot';
 
 export type { EngineState, SessionEntry } from './engine-parts';
@@ -41,16 +41,14 @@ export class Engine {
   private settings: Settings;
   private readonly now: () => number;
   private readonly annotate: Annotate | undefined;
-  private readonly dataDir: string | undefined;
   private readonly files = new Map<string, TrackedFile>();
   private readonly sessions = new Map<string, SessionEntry>();
   private readonly problems = new ProblemLog();
   private readonly liveness = new Map<string, Liveness>();
   /** Reads and removals run one at a time, so a session is never rebuilt while a file is mid-read. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly cores = new Map<string, CachedCore>();
-  /** Bumped when something every snapshot depends on changes (settings, annotations). */
-  private generation = 0;
+  /** Each session's folded snapshot part, rebuilt only when it changed (core-cache.ts). */
+  private readonly cores: CoreCache;
   /** Bumped on every change to any session: lets callers skip work when nothing happened. */
   revision = 0;
   private matchableCache: { revision: number; list: MatchableSession[] } | null = null;
@@ -59,7 +57,7 @@ export class Engine {
     this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.now = options.now ?? Date.now;
     this.annotate = options.annotate;
-    this.dataDir = options.dataDir;
+    this.cores = new CoreCache(this.files, options.dataDir);
     this.roots = resolveRoots({ ...options, settings: this.settings });
   }
 
@@ -202,7 +200,7 @@ export class Engine {
     if (entry.files.size === 0) {
       this.sessions.delete(entry.key);
       this.liveness.delete(entry.key);
-      this.cores.delete(entry.key);
+      this.cores.drop(entry.key);
       return entry.key;
     }
     this.resetSession(file);
@@ -241,7 +239,7 @@ export class Engine {
   /** The options a scan worker needs to build an engine like this one (plain data). */
   workerOptions(): WorkerInput['options'] {
     const dirs = (agent: Agent) => this.roots.filter((root) => root.agent === agent).map((root) => root.path);
-    return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings, dataDir: this.dataDir };
+    return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings, dataDir: this.cores.dataDir };
   }
 
   /** Tracked files grouped by session (files whose session is not known yet come under null). */
@@ -293,7 +291,7 @@ export class Engine {
   matchables(): readonly MatchableSession[] {
     if (this.matchableCache?.revision === this.revision) return this.matchableCache.list;
     const list = [...this.sessions.values()].map((entry) => {
-      const { core, files } = this.coreOf(entry);
+      const { core, files } = this.cores.of(entry, this.settings);
       return { agent: core.agent, id: core.id, project: core.project, files, startedAt: core.startedAt, lastActivityAt: core.lastActivityAt };
     });
     this.matchableCache = { revision: this.revision, list };
@@ -314,7 +312,7 @@ export class Engine {
     let count = 0;
     for (const entry of this.sessions.values()) {
       if (entry.state.asleep) continue;
-      const { core } = this.coreOf(entry);
+      const { core } = this.cores.of(entry, this.settings);
       if (core.lastActivityAt !== null && now - Date.parse(core.lastActivityAt) < quietMs) continue;
       entry.state.sleep();
       count += 1;
@@ -324,7 +322,7 @@ export class Engine {
 
   /** Something outside the transcripts changed (e.g. tags): every snapshot is built again. */
   invalidate(): void {
-    this.generation += 1;
+    this.cores.invalidate();
   }
 
   /** Process information from the process matcher; sessions not listed have no live process. */
@@ -358,29 +356,8 @@ export class Engine {
     importEngineState(state, this.files, this.sessions);
   }
 
-  private hintsFor(entry: SessionEntry): SessionHints | undefined {
-    if (!this.dataDir || entry.source.agent !== 'claude-code') return undefined;
-    return { windowTokens: readStatuslineRecord(this.dataDir, entry.id)?.contextWindowSize || null };
-  }
-
-  /** The folded part of a snapshot, built again only when the session or the settings changed. */
-  private coreOf(entry: SessionEntry): CachedCore {
-    const cached = this.cores.get(entry.key);
-    if (cached && cached.version === entry.version && cached.generation === this.generation) return cached;
-    const files = [...entry.files].map((path) => this.files.get(path)).filter((f): f is TrackedFile => f !== undefined && !f.shadowed);
-    const fresh: CachedCore = {
-      version: entry.version,
-      generation: this.generation,
-      core: entry.state.accumulator.core(this.settings, this.hintsFor(entry)),
-      files: files.sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'main' ? -1 : 1)).map((f) => f.path),
-      badLines: files.reduce((sum, f) => sum + f.badLines, 0),
-    };
-    this.cores.set(entry.key, fresh);
-    return fresh;
-  }
-
   private snapshot(entry: SessionEntry): Session {
-    const { core, files, badLines } = this.coreOf(entry);
+    const { core, files, badLines } = this.cores.of(entry, this.settings);
     return toSession({
       core,
       events: entry.state.recentEvents,
