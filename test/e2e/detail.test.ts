@@ -3,44 +3,36 @@
  * the history, and the exports download as valid JSON, YAML and Markdown with the session's numbers.
  */
 import { access, readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Session } from '../../shared/session';
 import { SessionExportSchema, type SessionExport } from '../../electron/engine/export/schema';
-import { launchChromium, openDashboard, type DashboardPage } from './support/browser';
-import { assertBuilt, startServe, statusJson, type ServeProcess } from './support/headroom-cli';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { DashboardPage } from './support/browser';
+import { statusJson } from './support/headroom-cli';
+import type { Workspace } from './support/workspace';
+import { openServedDashboard, type ServedDashboard } from './support/served-dashboard';
 
 const SPOTTER = '4d5611e5-241a-462a-8d15-5122611a9569';
 
 let workspace: Workspace;
-let serve: ServeProcess;
-let browser: Browser;
 let dashboard: DashboardPage;
+let app: ServedDashboard | undefined;
 let page: Page;
 let reference: Session;
 /** The handoff the checkpoint test made, as the history lists it. */
 let markdownPath = '';
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser, serve.url);
-  page = dashboard.page;
+  app = await openServedDashboard(`tr[data-session-id="${SPOTTER}"]`);
+  ({ workspace, dashboard, page } = app);
   const found = (await statusJson(workspace.flags)).sessions.find((session) => session.id === SPOTTER);
   if (!found) throw new Error(`fixture session ${SPOTTER} is missing`);
   reference = found;
-  await page.waitForSelector(`tr[data-session-id="${SPOTTER}"]`);
 });
 
 afterAll(async () => {
-  await dashboard?.context.close();
-  await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await app?.close();
 });
 
 describe('the session detail', () => {

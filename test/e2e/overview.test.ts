@@ -3,22 +3,22 @@
  * same numbers as `headroom status --json`, live updates within a second that keep the row's DOM,
  * focus, selection and scroll, and the critical state in the row and the header.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent, formatTokens, formatUsd, projectLabel } from '../../shared/format';
 import { findTranscript } from './support/find';
-import { launchChromium, openDashboard, type DashboardPage } from './support/browser';
-import { assertBuilt, startServe, statusJson, type ServeProcess } from './support/headroom-cli';
+import type { DashboardPage } from './support/browser';
+import { statusJson } from './support/headroom-cli';
 import { appendClaudeTurn, appendCodexTokenCount } from './support/transcripts';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { Workspace } from './support/workspace';
+import { openServedDashboard, type ServedDashboard } from './support/served-dashboard';
 
 const CLAUDE_DEMO = '6f1039d8-684a-4732-870c-c177ae095f9e';
 const CODEX_DEMO = '01a1fddd-208c-7e92-bd2c-7bebf7c40be2';
 
 let workspace: Workspace;
-let serve: ServeProcess;
-let browser: Browser;
 let dashboard: DashboardPage;
+let app: ServedDashboard | undefined;
 let page: Page;
 
 const row = (sessionId: string) => `tr[data-session-id="${sessionId}"]`;
@@ -31,20 +31,12 @@ async function waitForText(selector: string, text: string, since: number): Promi
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser, serve.url);
-  page = dashboard.page;
-  await page.waitForSelector('tr.session-row');
+  app = await openServedDashboard('tr.session-row');
+  ({ workspace, dashboard, page } = app);
 });
 
 afterAll(async () => {
-  await dashboard?.context.close();
-  await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await app?.close();
 });
 
 describe('the overview', () => {

@@ -2,20 +2,17 @@
  * Settings in real Chromium: an invalid threshold is refused with the reason next to the field and
  * changes nothing; a valid one is saved and changes the sessions' state on the overview.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openDashboard, type DashboardPage } from './support/browser';
-import { assertBuilt, startServe, type ServeProcess } from './support/headroom-cli';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { DashboardPage } from './support/browser';
+import { openServedDashboard, type ServedDashboard } from './support/served-dashboard';
 
 // spotter-dov sits at 53.03% of its window: `ok` under the default 70% warning, `warning` under 50%.
 const SPOTTER = '4d5611e5-241a-462a-8d15-5122611a9569';
 const WARNING_INPUT = '#setting-thresholds-warningPercent';
 
-let workspace: Workspace;
-let serve: ServeProcess;
-let browser: Browser;
 let dashboard: DashboardPage;
+let app: ServedDashboard | undefined;
 let page: Page;
 
 async function enter(selector: string, value: string): Promise<void> {
@@ -24,20 +21,12 @@ async function enter(selector: string, value: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
-  browser = await launchChromium();
-  dashboard = await openDashboard(browser, serve.url);
-  page = dashboard.page;
-  await page.waitForSelector(`tr[data-session-id="${SPOTTER}"]`);
+  app = await openServedDashboard(`tr[data-session-id="${SPOTTER}"]`);
+  ({ dashboard, page } = app);
 });
 
 afterAll(async () => {
-  await dashboard?.context.close();
-  await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await app?.close();
 });
 
 describe('settings', () => {
