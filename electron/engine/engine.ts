@@ -63,10 +63,10 @@ export class Engine {
 
   /**
    * Discovers and reads every transcript. After `importState` (a warm start) this reads only what
-   * changed since, and forgets files that are gone.
+   * changed since, and forgets files that are gone. `discovered`: a listing the caller just made.
    */
-  async scan(): Promise<void> {
-    const found = new Set(await this.discover());
+  async scan(discovered?: readonly string[]): Promise<void> {
+    const found = new Set(discovered ?? (await this.discover()));
     for (const path of [...this.files.keys()]) if (!found.has(path)) await this.remove(path);
     for (const path of found) await this.update(path);
   }

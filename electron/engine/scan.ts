@@ -30,8 +30,9 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   }
   const engine = warmEngine(options);
   // A cold start of a large folder is read on every core; a warm one only reads what changed.
+  let discovered: string[] | undefined;
   if (engine.trackedFiles().length === 0 && options.parallel !== false) {
-    await engine.discover();
+    discovered = await engine.discover();
     if (!options.cacheDir) {
       // Nothing is kept afterwards: the workers need only send the finished sessions.
       const read = await snapshotsInParallel(engine);
@@ -42,7 +43,7 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
     }
     await readInParallel(engine);
   }
-  await engine.scan();
+  await engine.scan(discovered);
   // Nothing read and nothing gone since the cache was written: it is still exact, leave it.
   const cacheDir = options.cacheDir;
   if (cacheDir && engine.revision > 0) guarded(() => saveCache(engine, cacheDir), options.onCacheProblem);
