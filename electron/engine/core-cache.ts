@@ -5,7 +5,9 @@
  */
 import type { Settings } from '../../shared/settings';
 import type { CachedCore, SessionEntry, TrackedFile } from './engine-parts';
-import { readStatuslineRecord } from './hooks/statusline-record';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readStatuslineRecord, statuslinePath } from './hooks/statusline-record';
 import type { SessionHints } from './sources/types';
 
 export class CoreCache {
@@ -47,6 +49,38 @@ export class CoreCache {
 
   private hintsFor(entry: SessionEntry): SessionHints | undefined {
     if (!this.dataDir || entry.source.agent !== 'claude-code') return undefined;
+    if (!this.statuslines.has(statuslinePath(this.dataDir, entry.id))) return { windowTokens: null };
     return { windowTokens: readStatuslineRecord(this.dataDir, entry.id)?.contextWindowSize || null };
+  }
+
+  private readonly statuslines = new FolderIndex();
+}
+
+/**
+ * Which files a folder holds, listed again only when the folder changed. Most sessions have no
+ * statusLine record; trying to open one per session cost a failed open and a thrown error each,
+ * a visible share of listing thousands of sessions.
+ */
+class FolderIndex {
+  private listed: { folder: string; mtimeMs: number; paths: Set<string> } | null = null;
+
+  has(path: string): boolean {
+    const folder = dirname(path);
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(folder).mtimeMs;
+    } catch {
+      return false;
+    }
+    // A folder changed within the last moments may change again within its mtime's granularity.
+    const settled = Date.now() - mtimeMs > 2000;
+    if (!settled || this.listed?.folder !== folder || this.listed.mtimeMs !== mtimeMs) {
+      try {
+        this.listed = { folder, mtimeMs, paths: new Set(readdirSync(folder).map((name) => join(folder, name))) };
+      } catch {
+        return false;
+      }
+    }
+    return this.listed.paths.has(path);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * A cold scan on several cores. The files are split by session (a session's main and subagent files
- * always go to the same worker, so cross-file deduplication stays exact), balanced by size; each
- * worker folds its share and the states are merged into the caller's engine, which then only has to
- * read what no worker could place (old flat subagent files, whose session is known from their records).
+ * always go to the same share, so cross-file deduplication stays exact), balanced by size; the calling
+ * thread reads one share itself and a worker thread reads each of the others, and the states are
+ * merged into the caller's engine, which then only has to read what no share could place (old flat
+ * subagent files, whose session is known from their records).
  *
  * Used by the built CLI, where the worker script sits next to it; anywhere else (tests running the
  * sources, a missing file, one CPU, few files, a worker that fails) it declines and the caller reads
@@ -15,9 +16,11 @@ import { Worker } from 'node:worker_threads';
 import type { Engine } from '../engine';
 import type { Problem } from '../../../shared/session';
 import type { SessionWithRecent, WorkerInput, WorkerOutput } from './protocol';
+import { readShare } from './read-share';
 
 const MIN_FILES = Number(process.env['HEADROOM_PARALLEL_MIN_FILES'] ?? 200);
-const MAX_WORKERS = 8;
+/** Threads reading at once, this one included. */
+const MAX_THREADS = 8;
 
 /** dist/cli/scan-worker.js, from this module in dist/cli/ or in a split chunk in dist/chunks/. */
 function workerScript(): string | null {
@@ -50,15 +53,21 @@ export async function snapshotsInParallel(engine: Engine): Promise<{ sessions: S
 
 async function runWorkers(engine: Engine, mode: WorkerInput['mode'], requireKnownSessions: boolean): Promise<WorkerOutput[] | null> {
   const script = workerScript();
-  const workers = Math.min(MAX_WORKERS, availableParallelism());
-  if (!script || workers < 2) return null;
+  const shares = Math.min(MAX_THREADS, availableParallelism());
+  if (!script || shares < 2) return null;
   const bySession = engine.filesBySession();
   if (requireKnownSessions && bySession.has(null)) return null;
   const groups = [...bySession].filter(([key]) => key !== null).map(([, files]) => files);
   if (groups.reduce((sum, files) => sum + files.length, 0) < MIN_FILES) return null;
   const options = engine.workerOptions();
   try {
-    return await Promise.all(balance(groups, workers).map((files) => runWorker(script, { options, files, mode })));
+    const [own, ...others] = balance(groups, shares).map((files): WorkerInput => ({ options, files, mode }));
+    const running = others.map((input) => runWorker(script, input));
+    running.forEach((worker) => worker.catch(() => undefined)); // a failure is handled below, not unhandled meanwhile
+    // Sync reads block this thread, which is what we want here: the workers have their own.
+    const ownOutput = own ? await readShare(own) : null;
+    const outputs = await Promise.all(running);
+    return ownOutput ? [ownOutput, ...outputs] : outputs;
   } catch {
     // A worker that cannot start or fails (e.g. inside a packaged archive) costs only time: read serially.
     return null;

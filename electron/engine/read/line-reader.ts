@@ -28,7 +28,9 @@ export interface ReadResult {
   lines: number;
 }
 
-const CHUNK_BYTES = 1 << 20;
+// Big enough that few lines span two reads (a spanning line is copied once more), small enough to stay
+// out of the way in a long-running watcher.
+const CHUNK_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 
 export function freshCursor(): FileCursor {
@@ -54,7 +56,7 @@ export async function readAppendedLines(
   return readAppendedLinesSync(path, previous, onLine, onRestart);
 }
 
-const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+let buffer: Buffer | null = null;
 
 export function readAppendedLinesSync(
   path: string,
@@ -74,6 +76,7 @@ export function readAppendedLinesSync(
     // Bytes of a line that started in an earlier chunk and has not ended yet.
     let pending: Buffer[] = [];
     let position = start;
+    buffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
       const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, position);
       if (bytesRead === 0) break;
