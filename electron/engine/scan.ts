@@ -4,12 +4,11 @@
  */
 import type { StatusReport } from '../../shared/session';
 import { loadCache, saveCache } from './cache/engine-cache';
-import { readStatusCache, refreshCached, statusCachePath, writeStatusCache } from './cache/status-cache';
-import { badLinesProblem, Engine, type EngineOptions } from './engine';
+import { statusCachePath, writeStatusCache } from './cache/status-cache';
+import { reportFrom, reportIfUnchanged } from './cache/warm-report';
+import { Engine, type EngineOptions } from './engine';
 import { readInParallel, snapshotsInParallel } from './parallel/parallel-scan';
-import type { SessionWithRecent } from './parallel/protocol';
 import { defaultProcessMatcher } from './processes/default';
-import { byLatestActivity } from './snapshot';
 import type { ProcessMatcher } from './processes/matcher';
 
 export interface ScanOptions extends EngineOptions {
@@ -52,30 +51,6 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   const result = report(engine, options.now ?? Date.now);
   if (cacheDir) guarded(() => writeStatusCache(statusCachePath(cacheDir, engine.roots), engine, result.sessions, engine.currentSettings), options.onCacheProblem);
   return result;
-}
-
-/** The last report brought up to date, when no transcript changed since it was written. */
-async function reportIfUnchanged(options: ScanOptions, cacheDir: string): Promise<StatusReport | null> {
-  const engine = new Engine(options);
-  const found = await engine.discover();
-  const cached = readStatusCache(statusCachePath(cacheDir, engine.roots), found, engine.currentSettings);
-  return cached ? reportFrom(engine, cached, options) : null;
-}
-
-/**
- * A report from finished sessions (cached, or sent by scan workers): status, ETA, process and tags are
- * worked out now; the engine only supplies the folders, settings and folder problems.
- */
-async function reportFrom(engine: Engine, entries: readonly SessionWithRecent[], options: ScanOptions): Promise<StatusReport> {
-  const processes = matcherFor(engine, options);
-  const liveness = processes ? await processes.match(entries.map((entry) => entry.session)) : new Map();
-  const now = (options.now ?? Date.now)();
-  const sessions = refreshCached(entries, liveness, options.annotate, engine.currentSettings, now);
-  sessions.sort(byLatestActivity);
-  const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
-  const items = engine.problemList().items;
-  if (badLines > 0) items.push(badLinesProblem(badLines));
-  return { version: 1, generatedAt: new Date(now).toISOString(), sessions, problems: { badLines, items } };
 }
 
 function guarded(write: () => void, onProblem: ((reason: string) => void) | undefined): void {
