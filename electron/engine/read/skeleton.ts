@@ -2,8 +2,8 @@
  * Most transcript bytes are long strings Headroom never looks at — file contents in tool results,
  * whole files in Write inputs. Parsing them with JSON.parse means decoding and copying every byte.
  * `skeleton` instead cuts every string longer than `keep` bytes down to its first `keep` bytes (at a
- * character and escape boundary) followed by `…`, working on the raw bytes with memchr-speed
- * `indexOf`, so the line that is then parsed is small. Structure, numbers, booleans and short strings
+ * character and escape boundary) followed by `…`, working on the raw bytes (long-strings.ts finds
+ * them), so the line that is then parsed is small. Structure, numbers, booleans and short strings
  * are untouched, so every figure is the same as from a full parse; only the text previews Headroom
  * keeps (prompts, answers, errors) are shorter, and marked as cut.
  *
@@ -11,7 +11,8 @@
  * containing one is kept whole. The same line is always cut the same way, so cold, incremental and
  * cached reads agree.
  */
-const QUOTE = 0x22;
+import { longStrings } from './long-strings';
+
 const BACKSLASH = 0x5c;
 const LOWER_U = 0x75;
 const COLON = 0x3a;
@@ -29,20 +30,18 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * lives in a shared buffer that the next call overwrites: decode it before cutting another.
  */
 export function skeleton(line: Buffer, keep: number): Buffer {
-  const patches = line.includes(PATCH_MARKER) ? positionsOf(line, PATCH_MARKER) : null;
+  const strings = longStrings(line, keep);
+  if (strings === null) return line; // unterminated: let the parser report the bad line
+  const patches = strings.length > 0 && line.includes(PATCH_MARKER) ? positionsOf(line, PATCH_MARKER) : null;
   let written = 0;
   let copied = 0;
-  let open = line.indexOf(QUOTE);
-  while (open !== -1) {
-    const close = closingQuote(line, open);
-    if (close === -1) return line; // unterminated: let the parser report the bad line
-    if (close - open - 1 > keep && !isKey(line, close) && !patches?.some((at) => at > open && at < close)) {
-      const cut = safeCut(line, open + 1, open + 1 + keep);
-      written = append(line, copied, cut, written);
-      written = append(ELLIPSIS, 0, ELLIPSIS.length, written);
-      copied = close;
-    }
-    open = line.indexOf(QUOTE, close + 1);
+  for (let i = 0; i < strings.length; i += 2) {
+    const open = strings[i]!;
+    const close = strings[i + 1]!;
+    if (isKey(line, close) || patches?.some((at) => at > open && at < close)) continue;
+    written = append(line, copied, safeCut(line, open + 1, open + 1 + keep), written);
+    written = append(ELLIPSIS, 0, ELLIPSIS.length, written);
+    copied = close;
   }
   if (copied === 0) return line;
   written = append(line, copied, line.length, written);
@@ -64,19 +63,6 @@ function isKey(line: Buffer, close: number): boolean {
   let at = close + 1;
   while (line[at] === 0x20 || line[at] === 0x09 || line[at] === 0x0a || line[at] === 0x0d) at += 1;
   return line[at] === COLON;
-}
-
-function closingQuote(line: Buffer, open: number): number {
-  let quote = line.indexOf(QUOTE, open + 1);
-  while (quote !== -1 && line[quote - 1] === BACKSLASH && isEscaped(line, quote, open)) quote = line.indexOf(QUOTE, quote + 1);
-  return quote;
-}
-
-/** A quote preceded by an odd run of backslashes is part of the string. */
-function isEscaped(line: Buffer, quote: number, open: number): boolean {
-  let backslashes = 0;
-  for (let k = quote - 1; k > open && line[k] === BACKSLASH; k -= 1) backslashes += 1;
-  return backslashes % 2 === 1;
 }
 
 /** Moves a cut back so it splits neither an escape sequence nor a UTF-8 character. */
