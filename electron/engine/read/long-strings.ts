@@ -45,15 +45,23 @@ function isEscaped(line: Buffer, quote: number, open: number): boolean {
 }
 
 interface StringScanExports {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
   longStrings(len: number, keep: number, out: number, max: number): number;
+}
+
+/** The part of the WebAssembly global used here (Node's type definitions do not declare it). */
+interface WasmRuntime {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
 }
 
 /** The WebAssembly scan, or null where this runtime cannot run it. */
 export function createWasmLongStrings(): LongStrings | null {
+  const runtime = (globalThis as { WebAssembly?: WasmRuntime }).WebAssembly;
   const bytes = Buffer.from(STRING_SCAN_WASM, 'base64');
-  if (!WebAssembly.validate(bytes)) return null;
-  const scan = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as StringScanExports;
+  if (!runtime?.validate(bytes)) return null;
+  const scan = new runtime.Instance(new runtime.Module(bytes)).exports as StringScanExports;
   return (line, keep) => {
     if (line.length > WASM_MAX_LINE_BYTES) return longStringsInJs(line, keep);
     const out = (line.length + PADDING + 7) & ~7;
