@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
 import { SessionState } from './session-state';
 import { exportEngineState, importEngineState } from './engine-state';
-import type { WorkerInput } from './parallel/protocol';
+import type { ShareInput } from './parallel/protocol';
 import type { MatchableSession } from './processes/session-index';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
@@ -237,7 +237,7 @@ export class Engine {
   }
 
   /** The options a scan worker needs to build an engine like this one (plain data). */
-  workerOptions(): WorkerInput['options'] {
+  workerOptions(): ShareInput['options'] {
     const dirs = (agent: Agent) => this.roots.filter((root) => root.agent === agent).map((root) => root.path);
     return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings, dataDir: this.cores.dataDir };
   }

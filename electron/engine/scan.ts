@@ -7,7 +7,7 @@ import { loadCache, saveCache } from './cache/engine-cache';
 import { statusCachePath, writeStatusCache } from './cache/status-cache';
 import { reportFrom, reportIfUnchanged } from './cache/warm-report';
 import { Engine, type EngineOptions } from './engine';
-import { readInParallel, snapshotsInParallel } from './parallel/parallel-scan';
+import { ReadingCrew } from './parallel/parallel-scan';
 import { defaultProcessMatcher } from './processes/default';
 import type { ProcessMatcher } from './processes/matcher';
 
@@ -31,16 +31,11 @@ export async function scanStatus(options: ScanOptions = {}): Promise<StatusRepor
   // A cold start of a large folder is read on every core; a warm one only reads what changed.
   let discovered: string[] | undefined;
   if (engine.trackedFiles().length === 0 && options.parallel !== false) {
+    const crew = ReadingCrew.start();
     discovered = await engine.discover();
-    if (!options.cacheDir) {
-      // Nothing is kept afterwards: the workers need only send the finished sessions.
-      const read = await snapshotsInParallel(engine);
-      if (read) {
-        read.problems.forEach((problem) => engine.problem(problem));
-        return reportFrom(engine, read.sessions, options);
-      }
-    }
-    await readInParallel(engine);
+    const read = await crew?.read(engine, Boolean(options.cacheDir));
+    // Nothing is kept afterwards: the workers sent only the finished sessions.
+    if (read && 'sessions' in read) return reportFrom(engine, read.sessions, options);
   }
   await engine.scan(discovered);
   // Nothing read and nothing gone since the cache was written: it is still exact, leave it.

@@ -4,9 +4,15 @@ import type { Settings } from '../../../shared/settings';
 import type { EngineState } from '../engine';
 import type { ContextEvent } from '../sources/types';
 
-export interface WorkerInput {
+export interface ShareInput {
   options: { claudeDirs: string[]; codexDirs: string[]; geminiDirs: string[]; settings: Settings; dataDir: string | undefined };
-  files: string[];
+  /** Every session's files (main and subagents together), for all threads. */
+  groups: string[][];
+  /**
+   * One shared counter: each thread takes the next group with `Atomics.add`, so faster threads simply
+   * take more, and a thread that started late (a worker's start-up) costs no idle time elsewhere.
+   */
+  next: SharedArrayBuffer;
   /**
    * `state`: the folded state, to continue incrementally (warm-start cache, Monitor).
    * `snapshots`: only the finished sessions — far less to send when nothing is kept afterwards.
@@ -20,7 +26,7 @@ export interface SessionWithRecent {
   recent: ContextEvent[];
 }
 
-export interface WorkerOutput {
+export interface ShareOutput {
   state: EngineState | null;
   sessions: SessionWithRecent[] | null;
   problems: Problem[];
