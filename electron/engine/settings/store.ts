@@ -14,14 +14,11 @@ import Conf from 'conf';
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, SettingsSchema, settingsIssues, type Settings, type SettingsIssue } from '../../../shared/settings';
 import { getAt, keyPath, setAt } from './keys';
+import { notJson, SETTINGS_FILE, settingsPath } from './file';
+import { type LoadedSettings, repair, unreadable } from './validate';
 
-export const SETTINGS_FILE = 'config';
-
-export interface LoadedSettings {
-  settings: Settings;
-  /** Problems found in the file; each problem's value was replaced by its default. */
-  issues: SettingsIssue[];
-}
+export { SETTINGS_FILE } from './file';
+export type { LoadedSettings } from './validate';
 
 export type SetResult = { ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] };
 
@@ -40,13 +37,13 @@ export class SettingsStore {
     }
     this.conf = conf;
     this.openError = openError;
-    this.path = `${dataDir}/${SETTINGS_FILE}.json`;
+    this.path = settingsPath(dataDir);
   }
 
   /** Settings as stored, each invalid part replaced by its default and reported. */
   load(): LoadedSettings {
     const raw = this.readRaw();
-    if (!raw.ok) return { settings: DEFAULT_SETTINGS, issues: [{ key: '', message: raw.message }] };
+    if (!raw.ok) return unreadable(this.path, raw.reason);
     return repair(raw.value);
   }
 
@@ -58,7 +55,7 @@ export class SettingsStore {
     const path = keyPath(key);
     if (!path) return { ok: false, issues: [{ key, message: `unknown setting "${key}"` }] };
     const raw = this.readRaw();
-    if (!raw.ok) return { ok: false, issues: [{ key: '', message: `${raw.message}; fix or remove the file first` }] };
+    if (!raw.ok) return { ok: false, issues: [{ key: '', message: `${notJson(this.path, raw.reason)}; fix or remove the file first` }] };
     const base = repair(raw.value).settings as unknown as Record<string, unknown>;
     const candidate = setAt(base, path, value);
     const parsed = SettingsSchema.safeParse(candidate);
@@ -83,46 +80,14 @@ export class SettingsStore {
     this.conf.store = settings as unknown as Record<string, unknown>;
   }
 
-  private readRaw(): { ok: true; value: unknown } | { ok: false; message: string } {
-    if (!this.conf) return { ok: false, message: `${this.path} is not valid JSON (${this.openError})` };
+  private readRaw(): { ok: true; value: unknown } | { ok: false; reason: string } {
+    if (!this.conf) return { ok: false, reason: String(this.openError) };
     try {
       return { ok: true, value: this.conf.store };
     } catch (error) {
-      return { ok: false, message: `${this.path} is not valid JSON (${(error as Error).message})` };
+      return { ok: false, reason: (error as Error).message };
     }
   }
-}
-
-/**
- * Parses stored settings; each invalid value is removed so its default applies. When removing the
- * value alone does not help (two values that conflict), its whole section falls back to defaults.
- */
-function repair(raw: unknown): LoadedSettings {
-  const object = isRecord(raw) ? structuredClone(raw) : {};
-  const issues: SettingsIssue[] = [];
-  for (;;) {
-    const parsed = SettingsSchema.safeParse(object);
-    if (parsed.success) return { settings: parsed.data, issues };
-    let changed = false;
-    for (const issue of settingsIssues(parsed.error)) {
-      issues.push(issue);
-      const path = issue.key.split('.');
-      changed = removeAt(object, path) || removeAt(object, path.slice(0, 1)) || changed;
-    }
-    if (!changed) return { settings: DEFAULT_SETTINGS, issues };
-  }
-}
-
-function removeAt(root: Record<string, unknown>, path: readonly string[]): boolean {
-  const parent = path.length === 1 ? root : getAt(root, path.slice(0, -1));
-  const last = path.at(-1);
-  if (!isRecord(parent) || last === undefined || !Object.hasOwn(parent, last)) return false;
-  delete parent[last];
-  return true;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Zod issues with their full dotted key, falling back to the key the user asked to set. */
