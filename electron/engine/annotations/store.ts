@@ -10,23 +10,21 @@
  * - Tags are trimmed, 1–50 characters, at most 20 per session, unique regardless of case.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Session } from '../../../shared/session';
 import { writeFileAtomic } from '../checkpoints/atomic-write';
 import { acquireLock } from '../checkpoints/lock';
+import { annotationsPath, MAX_PROJECT_NAME, MAX_TAG_LENGTH, MAX_TAGS, type SessionAnnotation } from './limits';
 
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 50;
+export { MAX_TAG_LENGTH, MAX_TAGS, type SessionAnnotation } from './limits';
 const LOCK_TRIES = 200;
 const LOCK_RETRY_MS = 10;
 
 const AnnotationSchema = z.object({
   tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS).default([]),
-  projectName: z.string().max(100).nullable().default(null),
+  projectName: z.string().max(MAX_PROJECT_NAME).nullable().default(null),
   notes: z.string().nullable().default(null),
-});
-export type SessionAnnotation = z.infer<typeof AnnotationSchema>;
+}) satisfies z.ZodType<SessionAnnotation, unknown>;
 
 const FileSchema = z.object({ version: z.literal(1), sessions: z.record(z.string(), AnnotationSchema) });
 type AnnotationsFile = z.infer<typeof FileSchema>;
@@ -39,7 +37,7 @@ export class AnnotationStore {
   readonly path: string;
 
   constructor(dataDir: string) {
-    this.path = join(dataDir, 'annotations.json');
+    this.path = annotationsPath(dataDir);
   }
 
   /** All annotations; `problem` says why the file could not be used (then nothing is annotated). */
@@ -65,7 +63,7 @@ export class AnnotationStore {
 
   setProject(sessionId: string, name: string | null): string | null {
     const clean = name?.trim() || null;
-    if (clean && clean.length > 100) throw new AnnotationError('a project name is at most 100 characters');
+    if (clean && clean.length > MAX_PROJECT_NAME) throw new AnnotationError(`a project name is at most ${MAX_PROJECT_NAME} characters`);
     return this.update(sessionId, (a) => ({ ...a, projectName: clean })).projectName;
   }
 
