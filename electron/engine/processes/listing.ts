@@ -3,7 +3,7 @@
  * not ps there), ps-list elsewhere. Only processes whose command line mentions an agent are looked at
  * more closely, so the cost is one pass over the process table plus a few reads.
  */
-import psList from 'ps-list';
+import type psList from 'ps-list';
 import type { Agent } from '../../../shared/session';
 import { agentOfProcess, mayBeAgent } from './agents';
 import { listProcesses, readExe } from './linux';
@@ -36,7 +36,9 @@ function fromProc(): AgentProcess[] {
 async function fromPs(): Promise<AgentProcess[]> {
   let listing: Awaited<ReturnType<typeof psList>>;
   try {
-    listing = await psList();
+    // Loaded here, not at the top: Linux never needs it, and every `headroom status` would pay for it.
+    const { default: list } = await import('ps-list');
+    listing = await list();
   } catch {
     return [];
   }
