@@ -7,26 +7,19 @@
  * (message.id, requestId) across all of the session's files, keeping each field's largest value
  * (earlier lines of a response carry partial output counts).
  */
-import type { Tokens } from '../../../../shared/session';
 import { CLAUDE_DEFAULT_WINDOW, CLAUDE_EXTENDED_WINDOW, modelWindow } from '../../models/windows';
-import { type PricedTokens, totalCost } from '../../models/prices';
+import { totalCost } from '../../models/prices';
 import { clip } from '../../read/fields';
 import { ActivityLog, TimeSpan } from '../activity';
 import { ContextSeries } from '../context-series';
 import type { EngineSettings, FileRole, SessionAccumulator, SessionCore, SessionHints } from '../types';
-import type { ClaudeRecord, Usage } from './records';
-
-interface Group {
-  model: string;
-  usage: Usage;
-}
-
-const ZERO: Usage = { input: 0, cacheCreation: 0, cacheCreation1h: 0, cacheRead: 0, output: 0 };
+import type { ClaudeRecord } from './records';
+import { ClaudeSpend, responseKey } from './spend';
 
 export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
-  private readonly groups = new Map<string, Group>();
-  private readonly byModel = new Map<string, Usage>();
-  private readonly mainResponses = new Set<string>();
+  private readonly spend = new ClaudeSpend();
+  /** Main-chain responses, keyed as `responseKey` says, to their request id. */
+  private readonly mainResponses = new Map<string, string>();
   private anonymousResponses = 0;
   private readonly activity = new ActivityLog();
   private readonly span = new TimeSpan();
@@ -94,7 +87,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
       if (record.apiError) this.activity.error(`api:${record.uuid ?? this.activity.errors}`, record.errorText ?? 'API error', record.at);
       return;
     }
-    if (record.usage) this.addUsage(record.key, record.model ?? 'unknown', record.usage);
+    if (record.usage) this.spend.add(record.messageId, record.requestId, record.model ?? 'unknown', record.usage);
     for (const tool of record.tools) {
       if (tool.filePath) this.activity.fileModified(tool.filePath);
       if (!mainChain) continue;
@@ -102,8 +95,8 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
       if (tool.todos) this.activity.setTodos(tool.todos);
     }
     if (!mainChain) return;
-    if (record.key === undefined) this.anonymousResponses += 1;
-    else this.mainResponses.add(record.key);
+    if (record.messageId === undefined) this.anonymousResponses += 1;
+    else this.countResponse(record.messageId, record.requestId);
     this.activity.assistantMessages = this.mainResponses.size + this.anonymousResponses;
     if (record.model) this.model = record.model;
     if (record.text) this.activity.lastAssistantText = clip(record.text);
@@ -115,23 +108,9 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
     }
   }
 
-  private addUsage(key: string | undefined, model: string, usage: Usage): void {
-    const previous = key === undefined ? undefined : this.groups.get(key);
-    const merged: Usage = previous
-      ? {
-          input: Math.max(previous.usage.input, usage.input),
-          cacheCreation: Math.max(previous.usage.cacheCreation, usage.cacheCreation),
-          cacheCreation1h: Math.max(previous.usage.cacheCreation1h, usage.cacheCreation1h),
-          cacheRead: Math.max(previous.usage.cacheRead, usage.cacheRead),
-          output: Math.max(previous.usage.output, usage.output),
-        }
-      : usage;
-    const owner = previous?.model ?? model;
-    const totals = this.byModel.get(owner) ?? { ...ZERO };
-    addInto(totals, merged, 1);
-    if (previous) addInto(totals, previous.usage, -1);
-    this.byModel.set(owner, totals);
-    if (key !== undefined) this.groups.set(key, { model: owner, usage: merged });
+  private countResponse(messageId: string, requestId: string): void {
+    const key = responseKey(this.mainResponses.get(messageId), messageId, requestId);
+    if (!this.mainResponses.has(key)) this.mainResponses.set(key, requestId);
   }
 
   private addUser(record: Extract<ClaudeRecord, { kind: 'user' }>, mainChain: boolean): void {
@@ -161,7 +140,7 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
   core(settings: EngineSettings, hints?: SessionHints): SessionCore {
     const used = this.currentContext();
     const window = this.windowTokens(settings, hints);
-    const tokens = this.tokens();
+    const tokens = this.spend.tokens();
     return {
       id: this.id,
       agent: 'claude-code',
@@ -181,44 +160,9 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
         source: used === null ? null : 'usage',
       },
       tokens,
-      costUsd: this.byModel.size === 0 ? null : totalCost(pricedByModel(this.byModel), settings.prices),
+      costUsd: this.spend.empty ? null : totalCost(this.spend.pricedByModel(), settings.prices),
       activity: this.activity.counts(),
       details: this.activity.details(),
     };
   }
-
-  private tokens(): Tokens {
-    const sum = { ...ZERO };
-    for (const usage of this.byModel.values()) addInto(sum, usage, 1);
-    return {
-      input: sum.input,
-      output: sum.output,
-      cacheCreation: sum.cacheCreation,
-      cacheRead: sum.cacheRead,
-      reasoning: 0,
-      total: sum.input + sum.cacheCreation + sum.cacheRead + sum.output,
-    };
-  }
-}
-
-function addInto(target: Usage, usage: Usage, sign: 1 | -1): void {
-  target.input += sign * usage.input;
-  target.cacheCreation += sign * usage.cacheCreation;
-  target.cacheCreation1h += sign * usage.cacheCreation1h;
-  target.cacheRead += sign * usage.cacheRead;
-  target.output += sign * usage.output;
-}
-
-function pricedByModel(byModel: ReadonlyMap<string, Usage>): Map<string, PricedTokens> {
-  const priced = new Map<string, PricedTokens>();
-  for (const [model, usage] of byModel) {
-    priced.set(model, {
-      input: usage.input,
-      cacheWrite5m: usage.cacheCreation - usage.cacheCreation1h,
-      cacheWrite1h: usage.cacheCreation1h,
-      cacheRead: usage.cacheRead,
-      output: usage.output,
-    });
-  }
-  return priced;
 }
