@@ -19,7 +19,9 @@ export class PromptLog {
     this.count += 1;
     const kept = clip(text);
     this.first ??= kept;
-    this.recent = [...this.recent, kept].slice(-RECENT_PROMPTS);
+    // In place: every prompt comes through here, and a copy of the list per prompt is garbage.
+    this.recent.push(kept);
+    if (this.recent.length > RECENT_PROMPTS) this.recent.shift();
   }
 }
 
@@ -89,7 +91,8 @@ export class ActivityLog {
       firstPrompt: prompts.first,
       lastUserPrompt: prompts.recent.at(-1) ?? null,
       lastAssistantText: this.lastAssistantText,
-      recentPrompts: prompts.recent,
+      // A copy: the log's list changes in place as prompts arrive, a snapshot must not.
+      recentPrompts: [...prompts.recent],
       todos: this.todos,
       filesModified: files.length > MAX_FILES ? files.slice(-MAX_FILES) : files,
       toolCounts: Object.fromEntries(this.toolCounts),

@@ -22,7 +22,7 @@ export type CodexRecord = { at: number | undefined } & (
   | { kind: 'prompt'; source: 'event' | 'item'; text: string }
   | { kind: 'assistant-message'; text: string | undefined }
   | { kind: 'tool-call'; id: string; name: string; patch: string | undefined }
-  | { kind: 'tool-output'; id: string; exitCode: number | undefined; text: string | undefined }
+  | { kind: 'tool-output'; id: string; exitCode: number | undefined }
   | { kind: 'compacted' }
   | { kind: 'other' }
 );
@@ -30,11 +30,18 @@ export type CodexRecord = { at: number | undefined } & (
 /** Context Codex injects as user-role items; these were not typed by the user. */
 const INJECTED = ['<environment_context>', '<user_instructions>', '<permissions instructions>', '# AGENTS.md', '<user_shell_command>'];
 
+const NO_PAYLOAD: Json = Object.freeze({});
+
+/*
+ * Every line becomes a record, so each is built in one literal with its `at` first (one shape per
+ * kind), not as `{ at, ...body }`, which would allocate and copy a second object per line.
+ */
+
 export function parseCodexRecord(record: Json): CodexRecord | null {
   const type = str(record, 'type');
   if (type === undefined) return null;
   const at = time(record, 'timestamp');
-  const payload = obj(record, 'payload') ?? {};
+  const payload = obj(record, 'payload') ?? NO_PAYLOAD;
   switch (type) {
     case 'session_meta': {
       const git = obj(payload, 'git');
@@ -45,39 +52,39 @@ export function parseCodexRecord(record: Json): CodexRecord | null {
     case 'compacted':
       return { at, kind: 'compacted' };
     case 'event_msg':
-      return { at, ...parseEvent(payload) };
+      return parseEvent(payload, at);
     case 'response_item':
-      return { at, ...parseItem(payload) };
+      return parseItem(payload, at);
     default:
       return { at, kind: 'other' };
   }
 }
 
-type Body = CodexRecord extends infer R ? (R extends { at: unknown } ? Omit<R, 'at'> : never) : never;
+type At = number | undefined;
 
-function parseEvent(payload: Json): Body {
+function parseEvent(payload: Json, at: At): CodexRecord {
   switch (str(payload, 'type')) {
     case 'task_started':
-      return { kind: 'task-started', window: count(payload, 'model_context_window') };
+      return { at, kind: 'task-started', window: count(payload, 'model_context_window') };
     case 'token_count': {
       const info = obj(payload, 'info');
-      if (!info) return { kind: 'other' };
+      if (!info) return { at, kind: 'other' };
       const total = obj(info, 'total_token_usage');
       if (!total) throw new BadRecord('token_count info has no total_token_usage');
       const last = obj(info, 'last_token_usage');
-      return { kind: 'token-count', total: usage(total), last: last ? usage(last) : undefined, window: count(info, 'model_context_window') };
+      return { at, kind: 'token-count', total: usage(total), last: last ? usage(last) : undefined, window: count(info, 'model_context_window') };
     }
     case 'user_message': {
       const text = str(payload, 'message');
-      return text !== undefined ? { kind: 'prompt', source: 'event', text } : { kind: 'other' };
+      return text !== undefined ? { at, kind: 'prompt', source: 'event', text } : { at, kind: 'other' };
     }
     case 'item_completed': {
       const item = obj(payload, 'item');
-      if (item && str(item, 'type') === 'UserMessage') return { kind: 'prompt', source: 'event', text: itemText(item) };
-      return { kind: 'other' };
+      if (item && str(item, 'type') === 'UserMessage') return { at, kind: 'prompt', source: 'event', text: itemText(item) };
+      return { at, kind: 'other' };
     }
     default:
-      return { kind: 'other' };
+      return { at, kind: 'other' };
   }
 }
 
@@ -91,62 +98,70 @@ function usage(value: Json): TokenUsage {
   };
 }
 
+/** The text parts of a message's content, joined by newlines. */
 function itemText(item: Json): string {
   const content = item['content'];
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content
-    .filter(isObject)
-    .map((part) => (typeof part['text'] === 'string' ? part['text'] : ''))
-    .filter(Boolean)
-    .join('\n');
+  let joined = '';
+  for (const part of content) {
+    if (!isObject(part)) continue;
+    const text = part['text'];
+    if (typeof text === 'string' && text !== '') joined = joined === '' ? text : `${joined}\n${text}`;
+  }
+  return joined;
 }
 
-function parseItem(payload: Json): Body {
+function typedByUser(text: string): boolean {
+  const start = text.trimStart();
+  if (start === '') return false;
+  for (const prefix of INJECTED) if (start.startsWith(prefix)) return false;
+  return true;
+}
+
+function parseItem(payload: Json, at: At): CodexRecord {
   switch (str(payload, 'type')) {
     case 'message': {
       const role = str(payload, 'role');
       const text = itemText(payload);
-      if (role === 'assistant') return { kind: 'assistant-message', text: text || undefined };
-      if (role === 'user' && text.trim() && !INJECTED.some((prefix) => text.trimStart().startsWith(prefix))) {
-        return { kind: 'prompt', source: 'item', text };
-      }
-      return { kind: 'other' };
+      if (role === 'assistant') return { at, kind: 'assistant-message', text: text || undefined };
+      if (role === 'user' && typedByUser(text)) return { at, kind: 'prompt', source: 'item', text };
+      return { at, kind: 'other' };
     }
     case 'function_call': {
       const name = str(payload, 'name') ?? 'function';
       const args = str(payload, 'arguments');
-      return toolCall(payload, name, args?.includes('*** Begin Patch') ? patchFromArguments(args) : undefined);
+      return toolCall(payload, at, name, args?.includes('*** Begin Patch') ? patchFromArguments(args) : undefined);
     }
     case 'custom_tool_call': {
       const name = str(payload, 'name') ?? 'custom_tool';
-      return toolCall(payload, name, name === 'apply_patch' ? str(payload, 'input') : undefined);
+      return toolCall(payload, at, name, name === 'apply_patch' ? str(payload, 'input') : undefined);
     }
     case 'local_shell_call':
-      return toolCall(payload, 'local_shell', undefined);
+      return toolCall(payload, at, 'local_shell', undefined);
     case 'function_call_output':
     case 'custom_tool_call_output':
-      return toolOutput(payload);
+      return toolOutput(payload, at);
     default:
-      return { kind: 'other' };
+      return { at, kind: 'other' };
   }
 }
 
-function toolCall(payload: Json, name: string, patch: string | undefined): Body {
+function toolCall(payload: Json, at: At, name: string, patch: string | undefined): CodexRecord {
   const id = str(payload, 'call_id') ?? str(payload, 'id');
-  return id ? { kind: 'tool-call', id, name, patch } : { kind: 'other' };
+  return id ? { at, kind: 'tool-call', id, name, patch } : { at, kind: 'other' };
 }
 
 const EXIT_CODE = /Process exited with code (-?\d+)|"exit_code"\s*:\s*(-?\d+)/;
 
-function toolOutput(payload: Json): Body {
+function toolOutput(payload: Json, at: At): CodexRecord {
   const id = str(payload, 'call_id');
-  if (!id) return { kind: 'other' };
+  if (!id) return { at, kind: 'other' };
   const output = payload['output'];
   const text = typeof output === 'string' ? output : isObject(output) || Array.isArray(output) ? JSON.stringify(output) : undefined;
   const match = text ? EXIT_CODE.exec(text.slice(0, 4000)) : null;
   const code = match ? Number(match[1] ?? match[2]) : undefined;
-  return { kind: 'tool-output', id, exitCode: code, text: text?.slice(0, 300) };
+  return { at, kind: 'tool-output', id, exitCode: code };
 }
 
 /** The patch text inside a function call's JSON arguments (`{"input": …}` or a shell `cmd` heredoc). */

@@ -78,7 +78,7 @@ export class CodexSession implements SessionAccumulator<CodexRecord> {
       case 'tool-call':
         this.activity.toolCall(record.id, record.name);
         this.openCalls.set(record.id, record.name);
-        for (const file of record.patch ? patchedFiles(record.patch) : []) this.activity.fileModified(this.absolute(file));
+        if (record.patch) for (const file of patchedFiles(record.patch)) this.activity.fileModified(this.absolute(file));
         return;
       case 'tool-output':
         if (record.exitCode !== undefined && record.exitCode !== 0) {
@@ -96,17 +96,15 @@ export class CodexSession implements SessionAccumulator<CodexRecord> {
   }
 
   private addTokenCount(record: Extract<CodexRecord, { kind: 'token-count' }>): void {
-    const delta = {
-      input: Math.max(0, record.total.input - record.total.cached - (this.total.input - this.total.cached)),
-      cached: Math.max(0, record.total.cached - this.total.cached),
-      output: Math.max(0, record.total.output - this.total.output),
-    };
-    if (delta.input + delta.cached + delta.output > 0) {
+    const input = Math.max(0, record.total.input - record.total.cached - (this.total.input - this.total.cached));
+    const cached = Math.max(0, record.total.cached - this.total.cached);
+    const output = Math.max(0, record.total.output - this.total.output);
+    if (input + cached + output > 0) {
       const model = this.model ?? 'unknown';
       const priced = this.byModel.get(model) ?? { input: 0, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, output: 0 };
-      priced.input += delta.input;
-      priced.cacheRead += delta.cached;
-      priced.output += delta.output;
+      priced.input += input;
+      priced.cacheRead += cached;
+      priced.output += output;
       this.byModel.set(model, priced);
     }
     this.total = record.total;
