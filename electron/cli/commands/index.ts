@@ -31,9 +31,13 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   orphans: () => import('./orphans'),
 };
 
-/** The modules a command line needs: just its subcommand's, or all of them (help, unknown names). */
+/**
+ * The modules a command line needs: just its subcommand's; none for `--version`, which the program
+ * answers itself; all of them otherwise (help, unknown names), to list or suggest them.
+ */
 export async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
   const name = argv.find((arg) => !arg.startsWith('-'));
+  if (name === undefined && argv.some((arg) => arg === '-V' || arg === '--version')) return [];
   const loaders = name !== undefined && COMMANDS[name] ? [COMMANDS[name]] : Object.values(COMMANDS);
   return Promise.all(loaders.map((load) => load()));
 }
