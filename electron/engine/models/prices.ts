@@ -37,7 +37,7 @@ export const BUNDLED_PRICES: Readonly<Record<string, Price>> = {
 };
 
 export function modelPrice(model: string, overrides: Readonly<Record<string, Price>>): Price | undefined {
-  return lookupByModel(model, [overrides, BUNDLED_PRICES]);
+  return lookupByModel(model, overrides, BUNDLED_PRICES);
 }
 
 /** Tokens by kind, as priced. `input` excludes cached and cache-written tokens. */

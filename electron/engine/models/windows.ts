@@ -31,5 +31,5 @@ export const BUNDLED_WINDOWS: Readonly<Record<string, number>> = {
 
 export function modelWindow(model: string | null, overrides: Readonly<Record<string, number>>): number | undefined {
   if (!model) return undefined;
-  return lookupByModel(model, [overrides, BUNDLED_WINDOWS]);
+  return lookupByModel(model, overrides, BUNDLED_WINDOWS);
 }
