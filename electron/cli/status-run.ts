@@ -1,15 +1,17 @@
 /**
- * What `headroom status` does once its flags are parsed. Loaded only when it runs (not for `--help`),
- * and it loads what it needs as it goes: a warm run answered from the status cache reads the settings,
- * annotations and cache without the engine, zod or conf; only a run that must read transcripts loads
- * the engine.
+ * What `headroom status` does once its flags are parsed. Loaded only when it runs (not for `--help`):
+ * a warm run answered from the status cache reads the settings, annotations and cache without the
+ * engine, zod or conf; a run that must read transcripts loads the engine then.
  */
 import type { Session, StatusReport } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
+import { readAnnotations } from '../engine/annotations/read';
 import type { CachedReport, WarmSession } from '../engine/cache/cached-report';
+import { cachedReport } from '../engine/cache/warm-report';
 import { resolveDataDir } from '../engine/data-dir';
 import { filterSessions, type SessionFilter } from '../engine/policies/filters';
 import type { ScanOptions } from '../engine/scan';
+import { readSettingsRemembered } from '../engine/settings/remembered';
 import { UsageError } from './errors';
 import { type RootFlags, rootOptions } from './options';
 import { agentFlag, statusFlag } from './status-flags';
@@ -33,7 +35,8 @@ type Listed = Pick<Session, 'tags' | 'projectName' | 'project' | 'agent' | 'stat
 interface Printable<S extends Listed> {
   problems: StatusReport['problems'];
   sessions: S[];
-  json(shown: readonly S[]): string | Uint8Array;
+  /** The JSON text, whole or in chunks to write in order. */
+  json(shown: readonly S[]): string | Uint8Array[];
   asReport(shown: readonly S[]): StatusReport;
 }
 
@@ -41,7 +44,7 @@ export async function runStatus(flags: StatusFlags): Promise<void> {
   const now = Date.now();
   const dataDir = resolveDataDir({ explicit: flags.dataDir });
   const useCache = flags.cache !== false;
-  const [settings, annotations] = await Promise.all([readSettings(dataDir, useCache), readAnnotationMap(dataDir)]);
+  const [settings, annotations] = await Promise.all([readSettings(dataDir, useCache), readAnnotations(dataDir)]);
   const options: ScanOptions = {
     ...rootOptions(flags),
     settings,
@@ -51,7 +54,7 @@ export async function runStatus(flags: StatusFlags): Promise<void> {
     cacheDir: useCache ? dataDir : undefined,
     onCacheProblem: (reason) => process.stderr.write(`headroom: ${reason}\n`),
   };
-  const warm = useCache ? await (await import('../engine/cache/warm-report')).cachedReport(options, dataDir) : null;
+  const warm = useCache ? await cachedReport(options, dataDir) : null;
   if (warm) await print(fromCache(warm), flags, now);
   else await print(fromScan(await (await import('../engine/scan')).scanStatus(options)), flags, now);
 }
@@ -64,7 +67,8 @@ async function print<S extends Listed>(report: Printable<S>, flags: StatusFlags,
   const filtered = filterSessions(report.sessions, filter);
   const shown = flags.all ? filtered : filtered.filter((s) => isRecent(s, now));
   if (flags.json) {
-    process.stdout.write(report.json(shown));
+    const json = report.json(shown);
+    for (const chunk of typeof json === 'string' ? [json] : json) process.stdout.write(chunk);
     return;
   }
   const { renderStatusTable } = await import('./views/status-table');
@@ -92,10 +96,6 @@ function isRecent(session: Listed, now: number): boolean {
 
 /** The settings as SettingsStore reads them; remembered between runs unless caches are off. */
 async function readSettings(dataDir: string, remembered: boolean): Promise<Settings> {
-  if (remembered) return (await (await import('../engine/settings/remembered')).readSettingsRemembered(dataDir)).settings;
+  if (remembered) return (await readSettingsRemembered(dataDir)).settings;
   return (await import('../engine/settings/validate')).readSettingsFile(dataDir).settings;
-}
-
-async function readAnnotationMap(dataDir: string) {
-  return (await import('../engine/annotations/read')).readAnnotations(dataDir);
 }

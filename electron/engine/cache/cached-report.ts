@@ -3,13 +3,47 @@
  * filters, sorting and process matching look at, and print as `status --json` prints them by copying
  * their cached text around the fresh fields — no session is parsed or printed whole.
  */
-import type { Problems, ProcessInfo, Session, SessionStatus, StatusReport } from '../../../shared/session';
+import type { Agent, Problems, ProcessInfo, Session, SessionStatus, StatusReport } from '../../../shared/session';
+import type { ContextEvent } from '../sources/types';
 import type { FreshFields } from './fresh-fields';
 import { SESSION_SEPARATOR, SLOTS, slotText } from './session-text';
-import type { CachedSession, StatusCache } from './status-cache';
+import { type SessionColumns, type StatusCache, unpackEvents } from './status-cache';
 
-/** One session of a warm report. */
+/** Where one session's entries start in the cache's lists (see SessionColumns). */
+export interface SessionSpan {
+  index: number;
+  /** Byte offset of its text in the body. */
+  text: number;
+  files: number;
+  events: number;
+  slots: number;
+  pieces: number;
+}
+
+/** The spans of every session, in the cache's order. */
+export function sessionSpans(columns: SessionColumns): SessionSpan[] {
+  const spans: SessionSpan[] = [];
+  const at = { text: 0, files: 0, events: 0, slots: 0, pieces: 0 };
+  for (let index = 0; index < columns.id.length; index += 1) {
+    spans.push({ index, ...at });
+    at.text += columns.size[index]!;
+    at.files += columns.fileCount[index]!;
+    at.events += columns.eventCount[index]!;
+    at.slots += columns.slotCount[index]!;
+    at.pieces += columns.slotCount[index]! + 1;
+  }
+  return spans;
+}
+
+/** One session of a warm report: what filters, sorting and process matching read, fresh fields included. */
 export class WarmSession implements FreshFields {
+  readonly agent: Agent;
+  readonly id: string;
+  readonly project: string | null;
+  readonly startedAt: string | null;
+  readonly lastActivityAt: string | null;
+  readonly usedTokens: number | null;
+  readonly autoCompactAtTokens: number | null;
   status: SessionStatus = 'ended';
   pid: number | null = null;
   process: ProcessInfo | null = null;
@@ -18,36 +52,33 @@ export class WarmSession implements FreshFields {
   projectName: string | null = null;
 
   constructor(
-    readonly cached: CachedSession,
-    /** Where its text starts in the cache's body. */
-    readonly textStart: number,
+    private readonly columns: SessionColumns,
+    readonly span: SessionSpan,
     private readonly filePaths: readonly string[],
-  ) {}
+  ) {
+    const i = span.index;
+    this.agent = columns.agent[i]!;
+    this.id = columns.id[i]!;
+    this.project = columns.project[i]!;
+    this.startedAt = columns.startedAt[i]!;
+    this.lastActivityAt = columns.lastActivityAt[i]!;
+    this.usedTokens = columns.usedTokens[i]!;
+    this.autoCompactAtTokens = columns.autoCompactAtTokens[i]!;
+  }
 
-  get agent() {
-    return this.cached.agent;
+  get badLines(): number {
+    return this.columns.badLines[this.span.index]!;
   }
-  get id() {
-    return this.cached.id;
-  }
-  get project() {
-    return this.cached.project;
-  }
-  get startedAt() {
-    return this.cached.startedAt;
-  }
-  get lastActivityAt() {
-    return this.cached.lastActivityAt;
-  }
-  get usedTokens() {
-    return this.cached.usedTokens;
-  }
-  get autoCompactAtTokens() {
-    return this.cached.autoCompactAtTokens;
-  }
+
   /** Only process matching asks, and only while an agent runs. */
   get files(): string[] {
-    return this.cached.files.map((file) => (typeof file === 'number' ? this.filePaths[file]! : file));
+    const files = this.columns.files.slice(this.span.files, this.span.files + this.columns.fileCount[this.span.index]!);
+    return files.map((file) => (typeof file === 'number' ? this.filePaths[file]! : file));
+  }
+
+  /** The tail of its context series, for the ETA. */
+  events(): ContextEvent[] {
+    return unpackEvents(this.columns.events, this.span.events, this.columns.eventCount[this.span.index]!);
   }
 
   slotValue(slot: number): unknown {
@@ -81,15 +112,24 @@ class Parts {
     if (typeof last === 'object') last[1] -= SEPARATOR_BYTES;
   }
 
+  /** As one buffer (for turning a session back into an object). */
   bytes(body: Buffer): Buffer {
-    let size = 0;
-    for (const part of this.list) size += typeof part === 'string' ? Buffer.byteLength(part) : part[1] - part[0];
-    const out = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (const part of this.list) at += typeof part === 'string' ? out.write(part, at) : body.copy(out, at, part[0], part[1]);
-    return out;
+    return Buffer.concat(this.chunks(body));
+  }
+
+  /**
+   * As buffers to write one after another: the body's ranges are not copied (a warm `--all` whose
+   * sessions all print as cached is three chunks), unless there are so many that one copy is cheaper
+   * than as many writes.
+   */
+  chunks(body: Buffer): Buffer[] {
+    const chunks = this.list.map((part) => (typeof part === 'string' ? Buffer.from(part) : body.subarray(part[0], part[1])));
+    return chunks.length > MAX_CHUNKS ? [Buffer.concat(chunks)] : chunks;
   }
 }
+
+/** More pieces than this are written as one. */
+const MAX_CHUNKS = 64;
 
 export class CachedReport {
   constructor(
@@ -100,10 +140,10 @@ export class CachedReport {
     readonly problems: Problems,
   ) {}
 
-  /** `${JSON.stringify({ ...report, sessions: shown }, null, 2)}\n`, byte for byte. */
-  json(shown: readonly WarmSession[]): Buffer {
+  /** `${JSON.stringify({ ...report, sessions: shown }, null, 2)}\n`, byte for byte, in chunks to write in order. */
+  json(shown: readonly WarmSession[]): Buffer[] {
     const envelope = JSON.stringify({ version: 1, generatedAt: this.generatedAt, sessions: shown.length === 0 ? [] : [0], problems: this.problems }, null, 2);
-    if (shown.length === 0) return Buffer.from(`${envelope}\n`);
+    if (shown.length === 0) return [Buffer.from(`${envelope}\n`)];
     // The placeholder is the first text of its kind: nothing printed before it can span lines.
     const at = envelope.indexOf(PLACEHOLDER);
     const parts = new Parts();
@@ -111,7 +151,7 @@ export class CachedReport {
     for (const session of shown) this.sessionText(session, parts);
     parts.dropSeparator();
     parts.text(`${SESSIONS_CLOSE}${envelope.slice(at + PLACEHOLDER.length)}\n`);
-    return parts.bytes(this.cache.body);
+    return parts.chunks(this.cache.body);
   }
 
   /** A session as an object (for the table, and for callers that want a StatusReport). */
@@ -128,20 +168,25 @@ export class CachedReport {
 
   /** A session's text and separator: copied whole when its fresh fields print as they did when cached. */
   private sessionText(session: WarmSession, parts: Parts): void {
-    const { text, slots, was, size } = session.cached;
-    const fresh = slots.map((slot) => slotText(slot, session.slotValue(slot)));
-    if (fresh.every((value, i) => value === was[i])) {
-      parts.range(session.textStart, session.textStart + size);
+    const { pieces, slots, was, size, slotCount } = this.cache.sessions;
+    const { index, text, slots: firstSlot, pieces: firstPiece } = session.span;
+    const count = slotCount[index]!;
+    let same = true;
+    for (let i = firstSlot; same && i < firstSlot + count; i += 1) same = slotText(slots[i]!, session.slotValue(slots[i]!)) === was[i];
+    if (same) {
+      parts.range(text, text + size[index]!);
       return;
     }
-    let at = session.textStart;
-    text.forEach((length, i) => {
+    let at = text;
+    for (let i = 0; i <= count; i += 1) {
+      const length = pieces[firstPiece + i]!;
       parts.range(at, at + length);
       at += length;
-      if (i === fresh.length) return;
-      parts.text(fresh[i]!);
-      at += Buffer.byteLength(was[i]!);
-    });
+      if (i === count) break;
+      const slot = slots[firstSlot + i]!;
+      parts.text(slotText(slot, session.slotValue(slot)));
+      at += Buffer.byteLength(was[firstSlot + i]!);
+    }
     parts.range(at, at + SEPARATOR_BYTES);
   }
 }

@@ -39,8 +39,8 @@ const SLOT_TREE: SlotTree = (() => {
   return tree;
 })();
 
-/** The depth of the object a slot's key sits in, for indenting a value that spans lines. */
-const slotDepth = (slot: number) => SESSION_DEPTH + SLOTS[slot]!.split('.').length - 1;
+/** The depth of the object each slot's key sits in, for indenting a value that spans lines. */
+const SLOT_DEPTHS = SLOTS.map((slot) => SESSION_DEPTH + slot.split('.').length - 1);
 
 /**
  * Cuts a session's text: printed once by JSON.stringify with a marker in each slot, then split at the
@@ -104,7 +104,10 @@ function cutByKey(session: Session): SessionText {
 
 /** A slot's value as JSON at its place (a value spanning lines is indented to its depth). */
 export function slotText(slot: number, value: unknown): string {
-  return valueText(value, slotDepth(slot));
+  // Most fresh values are null, a word or an empty list: a warm run prints thousands of them.
+  if (value === null) return 'null';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  return valueText(value, SLOT_DEPTHS[slot]!);
 }
 
 /** The session's full text, for tests and for turning a cached session back into an object. */

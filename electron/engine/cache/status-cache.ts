@@ -30,6 +30,7 @@ import { DirTable, type DirRow, type Listing, stampListing } from './listing-sta
 import { cutSession, SESSION_SEPARATOR, SLOTS, slotText, slotValues } from './session-text';
 
 const VERSION = 2;
+const SEPARATOR_BYTES = Buffer.byteLength(SESSION_SEPARATOR);
 
 /**
  * The ETA of a session with nothing recorded for this long is worked out without its events (null, or
@@ -37,52 +38,65 @@ const VERSION = 2;
  */
 export const BURN_WINDOW_MS = BURN_WINDOW_MINUTES * 60_000;
 
-/** What a warm run needs of a session besides its text. */
-export interface CachedSession {
-  agent: Agent;
-  id: string;
-  project: string | null;
-  startedAt: string | null;
-  lastActivityAt: string | null;
-  badLines: number;
-  usedTokens: number | null;
-  autoCompactAtTokens: number | null;
+/**
+ * The sessions in the order of the report, field by field: a few long lists parse several times
+ * faster than thousands of small objects and leave the garbage collector far less to move, which
+ * matters in a run that lasts a tenth of a second.
+ */
+export interface SessionColumns {
+  agent: Agent[];
+  id: string[];
+  project: (string | null)[];
+  startedAt: (string | null)[];
+  lastActivityAt: (string | null)[];
+  badLines: number[];
+  usedTokens: (number | null)[];
+  autoCompactAtTokens: (number | null)[];
+  /** Bytes of each session's text in the body, with the separator that follows it. */
+  size: number[];
+  /** How many of the entries below are each session's, one session after another. */
+  fileCount: number[];
+  eventCount: number[];
+  slotCount: number[];
   /** Rows of the header's `files`, or a path that is not among them. */
   files: (number | string)[];
   /**
-   * The tail of the context series the ETA uses: the last event's time, then per event (oldest first)
-   * how long before the last it was, its used tokens and whether it was a compaction (1/0).
+   * The tail of each context series the ETA uses: the last event's time, then per event (oldest
+   * first) how long before the last it was, its used tokens and whether it was a compaction (1/0).
    */
-  recent: (number | null)[];
-  /** Byte lengths of the fixed pieces of its text (see ./session-text.ts)… */
-  text: number[];
+  events: (number | null)[];
+  /** The text of each session (./session-text.ts): byte lengths of its pieces, one more than its slots… */
+  pieces: number[];
   /** …the slot after each piece but the last… */
   slots: number[];
-  /** …and each slot's text as written, which a warm run keeps when it is still the same. */
+  /** …and each slot's text as written, which a warm run copies when it would print the same. */
   was: string[];
-  /** Bytes of its text in the body, with the separator that follows it. */
-  size: number;
 }
 
-/** `[folder row, name, size, mtimeMs, ino]`. */
-export type FileRow = [dir: number, name: string, size: number, mtimeMs: number, ino: number];
+/** The files, field by field; `dir` is a row of the folder table. */
+export interface FileColumns {
+  dir: number[];
+  name: string[];
+  size: number[];
+  mtimeMs: number[];
+  ino: number[];
+}
 
 interface Header {
   version: typeof VERSION;
   build: string;
   /**
-   * The latest last event of a session whose other events were left out (see etaEvents), or null:
-   * the cache is only exact for a clock past the burn window after it.
+   * The latest last event of a session whose earlier events were left out (see `quiet` below), or
+   * null: the cache is only exact for a clock past the burn window after it.
    */
   quietSince: number | null;
   /** The settings that change figures (not thresholds, which only change levels). */
   settings: string;
   dirs: DirRow[];
-  files: FileRow[];
+  files: FileColumns;
   /** Stamps that vouch for the list of files without listing again; null: list again to compare. */
   listing: Listing | null;
-  /** In the order of the report. */
-  sessions: CachedSession[];
+  sessions: SessionColumns;
 }
 
 export interface StatusCache extends Header {
@@ -112,20 +126,22 @@ export function readStatusCache(path: string, settings: Settings): StatusCache |
   }
   if (!isHeader(header) || header.build !== buildId() || header.settings !== figureSettings(settings)) return null;
   const body = data.subarray(end + 1);
-  return textLength(header.sessions) === body.length ? { ...header, body } : null;
+  return consistent(header) && sum(header.sessions.size) === body.length ? { ...header, body } : null;
 }
 
 /** Every cached file's path, given the folders' paths. */
 export function cachedFilePaths(cache: StatusCache, dirPaths: readonly string[]): string[] {
-  return cache.files.map(([dir, name]) => `${dirPaths[dir]}${sep}${name}`);
+  const { dir, name } = cache.files;
+  return name.map((file, i) => `${dirPaths[dir[i]!]}${sep}${file}`);
 }
 
 /** True when every cached file still has its size, mtime and inode. */
 export function filesUnchanged(cache: StatusCache, paths: readonly string[]): boolean {
-  return cache.files.every((row, i) => {
+  const { size, mtimeMs, ino } = cache.files;
+  return paths.every((path, i) => {
     try {
-      const info = statSync(paths[i]!, { throwIfNoEntry: false });
-      return info !== undefined && info.size === row[2] && info.mtimeMs === row[3] && info.ino === row[4];
+      const info = statSync(path, { throwIfNoEntry: false });
+      return info !== undefined && info.size === size[i] && info.mtimeMs === mtimeMs[i] && info.ino === ino[i];
     } catch {
       return false;
     }
@@ -142,37 +158,62 @@ export function writeStatusCache(path: string, engine: Engine, sessions: readonl
   const dirs = new DirTable();
   const folderProblems = engine.problemList().items.some((problem) => problem.kind !== 'bad-lines');
   const listing = folderProblems ? null : stampListing(engine.roots, tracked, dirs, now);
-  const files: FileRow[] = [];
+  const files: FileColumns = { dir: [], name: [], size: [], mtimeMs: [], ino: [] };
   const rowOf = new Map<string, number>();
   for (const file of tracked) {
     const print = fingerprint(file, engine.cursorOf(file));
     if (!print) continue;
     const cut = file.lastIndexOf(sep);
-    rowOf.set(file, files.length);
-    files.push([dirs.indexOf(file.slice(0, cut)), file.slice(cut + 1), ...print]);
+    rowOf.set(file, files.name.length);
+    files.dir.push(dirs.indexOf(file.slice(0, cut)));
+    files.name.push(file.slice(cut + 1));
+    files.size.push(print[0]);
+    files.mtimeMs.push(print[1]);
+    files.ino.push(print[2]);
   }
+  const columns: SessionColumns = {
+    agent: [], id: [], project: [], startedAt: [], lastActivityAt: [], badLines: [], usedTokens: [], autoCompactAtTokens: [],
+    size: [], fileCount: [], eventCount: [], slotCount: [], files: [], events: [], pieces: [], slots: [], was: [],
+  };
   const body: string[] = [];
   let quietSince: number | null = null;
-  const entries = sessions.map((session): CachedSession => {
+  for (const session of sessions) {
+    columns.agent.push(session.agent);
+    columns.id.push(session.id);
+    columns.project.push(session.project);
+    columns.startedAt.push(session.startedAt);
+    columns.lastActivityAt.push(session.lastActivityAt);
+    columns.badLines.push(session.badLines);
+    columns.usedTokens.push(session.context.usedTokens);
+    columns.autoCompactAtTokens.push(session.context.autoCompactAtTokens);
+    columns.fileCount.push(session.files.length);
+    for (const file of session.files) columns.files.push(rowOf.get(file) ?? file);
+
+    // A quiet session's ETA no longer looks at its events (history/eta.ts): keep only the last.
+    const events = recentEvents(engine, session);
+    const last = events.at(-1);
+    const quiet = last !== undefined && writtenAt - last.at > BURN_WINDOW_MS;
+    if (quiet) quietSince = Math.max(quietSince ?? last.at, last.at);
+    const packed = packEvents(quiet ? [last] : events);
+    columns.eventCount.push(packed.length);
+    columns.events.push(...packed);
+
     const { pieces, slots } = cutSession(session);
     const values = slotValues(session);
     const was = slots.map((slot) => slotText(slot, values[SLOTS[slot]!]));
     let size = Buffer.byteLength(SESSION_SEPARATOR);
     pieces.forEach((piece, i) => {
       body.push(piece, was[i] ?? SESSION_SEPARATOR);
-      size += Buffer.byteLength(piece) + (i < was.length ? Buffer.byteLength(was[i]!) : 0);
+      const bytes = Buffer.byteLength(piece);
+      columns.pieces.push(bytes);
+      size += bytes + (i < was.length ? Buffer.byteLength(was[i]!) : 0);
     });
-    const { agent, id, project, startedAt, lastActivityAt, badLines, context } = session;
-    const sessionFiles = session.files.map((file) => rowOf.get(file) ?? file);
-    const text = pieces.map((piece) => Buffer.byteLength(piece));
-    const events = recentEvents(engine, session);
-    const last = events.at(-1);
-    const quiet = last !== undefined && writtenAt - last.at > BURN_WINDOW_MS;
-    if (quiet) quietSince = Math.max(quietSince ?? last.at, last.at);
-    const recent = packEvents(quiet ? [last] : events);
-    return { agent, id, project, startedAt, lastActivityAt, badLines, usedTokens: context.usedTokens, autoCompactAtTokens: context.autoCompactAtTokens, files: sessionFiles, recent, text, slots, was, size };
-  });
-  const header: Header = { version: VERSION, build: buildId(), quietSince, settings: figureSettings(settings), dirs: dirs.rows, files, listing, sessions: entries };
+    columns.slotCount.push(slots.length);
+    columns.slots.push(...slots);
+    columns.was.push(...was);
+    columns.size.push(size);
+  }
+  const header: Header = { version: VERSION, build: buildId(), quietSince, settings: figureSettings(settings), dirs: dirs.rows, files, listing, sessions: columns };
   replaceFile(path, `${JSON.stringify(header)}\n${body.join('')}`);
 }
 
@@ -206,14 +247,15 @@ function packEvents(events: readonly ContextEvent[]): (number | null)[] {
   return packed;
 }
 
-/** A cached session's context series back as events. */
-export function cachedEvents(session: CachedSession): ContextEvent[] {
-  const packed = session.recent;
-  const last = packed[0] ?? 0;
+/** A session's context series back as events: `count` packed values from `start` (see packEvents). */
+export function unpackEvents(packed: readonly (number | null)[], start: number, count: number): ContextEvent[] {
+  const last = packed[start] ?? 0;
   const events: ContextEvent[] = [];
-  for (let i = 1; i + 2 < packed.length; i += 3) events.push({ at: last - packed[i]!, usedTokens: packed[i + 1] ?? null, compaction: packed[i + 2] === 1 });
+  for (let i = start + 1; i + 2 < start + count; i += 3) events.push({ at: last - packed[i]!, usedTokens: packed[i + 1] ?? null, compaction: packed[i + 2] === 1 });
   return events;
 }
+
+const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function isHeader(value: unknown): value is Header {
   if (value === null || typeof value !== 'object') return false;
@@ -224,21 +266,45 @@ function isHeader(value: unknown): value is Header {
     (header['quietSince'] === null || typeof header['quietSince'] === 'number') &&
     typeof header['settings'] === 'string' &&
     Array.isArray(header['dirs']) &&
-    Array.isArray(header['files']) &&
-    Array.isArray(header['sessions']) &&
+    isObject(header['files']) &&
+    isObject(header['sessions']) &&
     (header['listing'] === null || typeof header['listing'] === 'object')
   );
 }
 
-/** The text's length in bytes by the header, or -1 when a session's row is not what was written. */
-function textLength(sessions: readonly unknown[]): number {
-  let length = 0;
-  for (const value of sessions) {
-    const session = value as Partial<CachedSession> | null;
-    if (!session || typeof session.agent !== 'string' || typeof session.id !== 'string' || typeof session.size !== 'number') return -1;
-    if (![session.files, session.recent, session.text, session.slots, session.was].every(Array.isArray)) return -1;
-    if (session.text!.length !== session.slots!.length + 1 || session.was!.length !== session.slots!.length) return -1;
-    length += session.size;
+/**
+ * True when every column has one entry per session, the lists add up to their counts, and each
+ * session's pieces and slot texts make up its size: nothing read from the body can fall outside it.
+ */
+function consistent(header: Header): boolean {
+  const columns = header.sessions;
+  const count = columns.id.length;
+  const perSession = [columns.agent, columns.project, columns.startedAt, columns.lastActivityAt, columns.badLines, columns.usedTokens, columns.autoCompactAtTokens];
+  const counts = [columns.size, columns.fileCount, columns.eventCount, columns.slotCount];
+  if (![...perSession, ...counts].every((column) => Array.isArray(column) && column.length === count)) return false;
+  const { files } = header;
+  const fileColumns = [files.dir, files.name, files.size, files.mtimeMs, files.ino];
+  const lists = [columns.files, columns.events, columns.pieces, columns.slots, columns.was, ...fileColumns];
+  if (!lists.every(Array.isArray) || !fileColumns.every((column) => column.length === files.name.length)) return false;
+  if (columns.files.length !== sum(columns.fileCount) || columns.events.length !== sum(columns.eventCount)) return false;
+  const slots = sum(columns.slotCount);
+  if (columns.slots.length !== slots || columns.was.length !== slots || columns.pieces.length !== slots + count) return false;
+  let slot = 0;
+  let piece = 0;
+  for (let i = 0; i < count; i += 1) {
+    let size = SEPARATOR_BYTES + columns.pieces[piece++]!;
+    for (let end = slot + columns.slotCount[i]!; slot < end; slot += 1) {
+      const known = Number.isInteger(columns.slots[slot]) && columns.slots[slot]! >= 0 && columns.slots[slot]! < SLOTS.length;
+      if (!known || typeof columns.was[slot] !== 'string') return false;
+      size += Buffer.byteLength(columns.was[slot]!) + columns.pieces[piece++]!;
+    }
+    if (size !== columns.size[i]) return false;
   }
-  return Number.isFinite(length) ? length : -1;
+  return true;
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return Number.isFinite(total) ? total : -1;
 }

@@ -15,10 +15,10 @@ import type { ProcessMatcher } from '../processes/matcher';
 import { resolveRoots, type Root } from '../roots';
 import type { ScanOptions } from '../scan';
 import { byLatestActivity, type Liveness } from '../snapshot';
-import { CachedReport, WarmSession } from './cached-report';
+import { CachedReport, sessionSpans, WarmSession } from './cached-report';
 import { freshFields, refreshCached } from './fresh-fields';
 import { dirPaths, listingUnchanged } from './listing-stamps';
-import { BURN_WINDOW_MS, cachedEvents, cachedFilePaths, filesUnchanged, readStatusCache, statusCachePath } from './status-cache';
+import { BURN_WINDOW_MS, cachedFilePaths, filesUnchanged, readStatusCache, statusCachePath } from './status-cache';
 
 /**
  * Requests already answered "changed": `scanStatus` asks again with the same options when a caller
@@ -57,18 +57,13 @@ async function fromCache(options: ScanOptions, cacheDir: string): Promise<Cached
   }
   if (!filesUnchanged(cache, files)) return null;
 
-  let start = 0;
-  const sessions = cache.sessions.map((session) => {
-    const warm = new WarmSession(session, start, files);
-    start += session.size;
-    return warm;
-  });
+  const sessions = sessionSpans(cache.sessions).map((span) => new WarmSession(cache.sessions, span, files));
   const processes = matcherFor(roots, options);
   const liveness: Map<string, Liveness> = processes ? await processes.match(sessions) : new Map();
   const now = (options.now ?? Date.now)();
-  for (const session of sessions) Object.assign(session, freshFields(session, cachedEvents(session.cached), liveness, options.annotate, settings, now));
+  for (const session of sessions) Object.assign(session, freshFields(session, session.events(), liveness, options.annotate, settings, now));
   sessions.sort(byLatestActivity);
-  const badLines = sessions.reduce((sum, session) => sum + session.cached.badLines, 0);
+  const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
   if (badLines > 0) problems.push(badLinesProblem(badLines));
   return new CachedReport(cache, sessions, new Date(now).toISOString(), { badLines, items: problems });
 }

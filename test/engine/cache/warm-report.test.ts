@@ -47,6 +47,8 @@ function setup() {
 
 const NOW = Date.parse('2026-11-21T12:30:00Z');
 const printed = (report: StatusReport) => `${JSON.stringify(report, null, 2)}\n`;
+/** What writing the chunks one after another prints. */
+const text = (chunks: readonly Uint8Array[]) => Buffer.concat(chunks).toString();
 
 /** Writes the status cache as a run long after the transcripts were written would (stamps trusted). */
 async function fillTrusted(options: ScanOptions, dataDir: string): Promise<void> {
@@ -64,7 +66,7 @@ describe('warm report', () => {
     const warm = await cachedReport(options(), dataDir);
     expect(discover).not.toHaveBeenCalled();
     const cold = await scanStatus(options());
-    expect(warm!.json(warm!.sessions).toString()).toBe(printed(cold));
+    expect(text(warm!.json(warm!.sessions))).toBe(printed(cold));
     expect(warm!.report()).toEqual(cold);
     expect(cold.sessions.length).toBeGreaterThan(15);
     expect(cold.problems.badLines).toBeGreaterThan(0);
@@ -76,7 +78,7 @@ describe('warm report', () => {
     const discover = vi.spyOn(Engine.prototype, 'discover');
     const warm = await cachedReport(options(), dataDir);
     expect(discover).toHaveBeenCalledTimes(1);
-    expect(warm!.json(warm!.sessions).toString()).toBe(printed(await scanStatus(options())));
+    expect(text(warm!.json(warm!.sessions))).toBe(printed(await scanStatus(options())));
   });
 
   it('prints any subset and fresh fields (clock, tags, processes) exactly', async () => {
@@ -90,10 +92,10 @@ describe('warm report', () => {
     const warm = (await cachedReport(options(extra), dataDir))!;
     const cold = await scanStatus(options(extra));
     expect(cold.sessions[0]).toMatchObject({ status: 'idle', pid: 4242, tags: ['api', 'Ünï'], projectName: 'Shop' });
-    expect(warm.json(warm.sessions).toString()).toBe(printed(cold));
+    expect(text(warm.json(warm.sessions))).toBe(printed(cold));
     const odd = warm.sessions.filter((_, i) => i % 3 === 1);
-    expect(warm.json(odd).toString()).toBe(printed({ ...cold, sessions: cold.sessions.filter((_, i) => i % 3 === 1) }));
-    expect(warm.json([]).toString()).toBe(printed({ ...cold, sessions: [] }));
+    expect(text(warm.json(odd))).toBe(printed({ ...cold, sessions: cold.sessions.filter((_, i) => i % 3 === 1) }));
+    expect(text(warm.json([]))).toBe(printed({ ...cold, sessions: [] }));
     expect(warm.session(warm.sessions[0]!)).toEqual(cold.sessions[0]);
   });
 
@@ -109,7 +111,7 @@ describe('warm report', () => {
     const cold = await scanStatus(opts({ now: () => at }));
     expect(cold.sessions.some((s) => s.context.etaMinutes !== null && s.context.etaMinutes > 0)).toBe(true);
     const warm = (await cachedReport(opts({ now: () => at }), dataDir))!;
-    expect(warm.json(warm.sessions).toString()).toBe(printed(cold));
+    expect(text(warm.json(warm.sessions))).toBe(printed(cold));
   });
 
   it.each([
