@@ -4,11 +4,12 @@
  * `<root>/projects/<p>/<sessionId>/subagents/**.jsonl` and the older flat `<root>/projects/<p>/agent-*.jsonl`
  * are subagent transcripts of that session (the flat ones name their parent only in their records).
  */
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Json } from '../../read/fields';
 import type { FileClass, Source } from '../types';
 import { type ClaudeRecord, parseClaudeRecord } from './records';
 import { ClaudeSession } from './session';
+import { partsBelow } from '../path-parts';
 import { findFiles, listDir } from '../walk';
 
 const isJsonl = (name: string) => name.endsWith('.jsonl');
@@ -37,7 +38,7 @@ export const claudeSource: Source<ClaudeRecord> = {
   },
 
   classify(file, root): FileClass | null {
-    const parts = relative(root, file).split(sep);
+    const parts = partsBelow(root, file);
     if (parts[0] !== 'projects' || parts.length < 3 || !isJsonl(file)) return null;
     const name = basename(file, '.jsonl');
     if (parts.length === 3) {

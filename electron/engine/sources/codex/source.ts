@@ -4,8 +4,9 @@
  * the file name; when a session is both active and archived, the active copy wins.
  * Compressed rollouts (`.jsonl.zst`) are not read: Node 20 has no zstd.
  */
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FileClass, Source } from '../types';
+import { partsBelow } from '../path-parts';
 import { findFiles } from '../walk';
 import { type CodexRecord, parseCodexRecord } from './records';
 import { CodexSession } from './session';
@@ -34,7 +35,7 @@ export const codexSource: Source<CodexRecord> = {
     const name = basename(file);
     const match = ROLLOUT.exec(name);
     if (!match?.[1]) return null;
-    const top = relative(root, file).split(sep)[0];
+    const top = partsBelow(root, file)[0];
     if (top !== 'sessions' && top !== 'archived_sessions') return null;
     return { role: 'main', sessionId: match[1].toLowerCase(), priority: top === 'sessions' ? 0 : 1 };
   },

@@ -4,9 +4,10 @@
  * `~/.gemini` (or GEMINI_CLI_HOME's `.gemini`). A chat's file name holds only part of its id, so the
  * session id comes from the chat's header record.
  */
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Json } from '../../read/fields';
 import type { FileClass, Source } from '../types';
+import { partsBelow } from '../path-parts';
 import { findFiles, listDir } from '../walk';
 import { type GeminiRecord, parseGeminiRecord } from './records';
 import { GeminiSession } from './session';
@@ -29,7 +30,7 @@ export const geminiSource: Source<GeminiRecord> = {
   },
 
   classify(file, root): FileClass | null {
-    const parts = relative(root, file).split(sep);
+    const parts = partsBelow(root, file);
     if (parts[0] !== 'tmp' || parts[2] !== 'chats' || !isChat(basename(file))) return null;
     if (parts.length === 4) return { role: 'main', sessionId: null, priority: file.endsWith('.jsonl') ? 0 : 1 };
     if (parts.length === 5 && parts[3]) return { role: 'sub', sessionId: parts[3], priority: 0 };
