@@ -7,13 +7,18 @@
  */
 import { isAbsolute, normalize, relative, sep } from 'node:path';
 
-/** Roots seen so far and whether each is absolute and normalized (a scan has only a few). */
+/** Whether `path` is absolute, normalized and without a trailing separator: a folder names can be appended to. */
+export function isPlainFolder(path: string): boolean {
+  return isAbsolute(path) && normalize(path) === path && !path.endsWith(sep);
+}
+
+/** Roots seen so far and whether each is plain (a scan has only a few). */
 const plainRoots = new Map<string, boolean>();
 
 function isPlainRoot(root: string): boolean {
   let plain = plainRoots.get(root);
   if (plain === undefined) {
-    plain = isAbsolute(root) && normalize(root) === root && !root.endsWith(sep);
+    plain = isPlainFolder(root);
     plainRoots.set(root, plain);
   }
   return plain;

@@ -3,7 +3,8 @@
  * whether that is a problem); an unreadable one is reported through `onError` and skipped.
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { isPlainFolder } from './path-parts';
 
 export type WalkError = (path: string, error: NodeJS.ErrnoException) => void;
 
@@ -12,9 +13,13 @@ export async function listDir(dir: string, onError: WalkError): Promise<{ files:
     const entries = await readdir(dir, { withFileTypes: true });
     const files: string[] = [];
     const dirs: string[] = [];
+    // `join` normalizes the whole path again for every entry; below a plain folder an entry's path is
+    // just folder + separator + name (readdir never returns `.`, `..` or a name with a separator).
+    const prefix = isPlainFolder(dir) ? dir + sep : null;
     for (const entry of entries) {
-      if (entry.isFile()) files.push(join(dir, entry.name));
-      else if (entry.isDirectory()) dirs.push(join(dir, entry.name));
+      const path = prefix === null ? join(dir, entry.name) : prefix + entry.name;
+      if (entry.isFile()) files.push(path);
+      else if (entry.isDirectory()) dirs.push(path);
     }
     return { files, dirs };
   } catch (error) {
