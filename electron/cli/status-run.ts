@@ -44,12 +44,14 @@ export async function runStatus(flags: StatusFlags): Promise<void> {
   const now = Date.now();
   const dataDir = resolveDataDir({ explicit: flags.dataDir });
   const useCache = flags.cache !== false;
-  const [settings, annotations] = await Promise.all([readSettings(dataDir, useCache), readAnnotations(dataDir)]);
+  const [settings, stored] = await Promise.all([readSettings(dataDir, useCache), readAnnotations(dataDir)]);
+  // A Map: looking a session id up in a plain object would intern each of thousands of ids.
+  const annotations = new Map(Object.entries(stored));
   const options: ScanOptions = {
     ...rootOptions(flags),
     settings,
     now: () => now,
-    annotate: (_agent, id) => (Object.hasOwn(annotations, id) ? annotations[id]! : null),
+    annotate: annotations.size === 0 ? undefined : (_agent, id) => annotations.get(id) ?? null,
     dataDir,
     cacheDir: useCache ? dataDir : undefined,
     onCacheProblem: (reason) => process.stderr.write(`headroom: ${reason}\n`),

@@ -66,6 +66,15 @@ export class WarmSession implements FreshFields {
     this.autoCompactAtTokens = columns.autoCompactAtTokens[i]!;
   }
 
+  refresh(fresh: FreshFields): void {
+    this.status = fresh.status;
+    this.pid = fresh.pid;
+    this.process = fresh.process;
+    this.etaMinutes = fresh.etaMinutes;
+    this.tags = fresh.tags;
+    this.projectName = fresh.projectName;
+  }
+
   get badLines(): number {
     return this.columns.badLines[this.span.index]!;
   }

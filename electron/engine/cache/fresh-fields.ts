@@ -35,7 +35,8 @@ export function freshFields(
   settings: Settings,
   now: number,
 ): FreshFields {
-  const live = liveness.get(`${session.agent}:${session.id}`) ?? null;
+  // Usually no agent runs: then no key is built for any of the thousands of sessions.
+  const live = liveness.size === 0 ? null : (liveness.get(`${session.agent}:${session.id}`) ?? null);
   const notes = annotate?.(session.agent, session.id);
   return {
     status: sessionStatus(session.lastActivityAt, live !== null, settings.idleAfterMinutes, now),

@@ -61,7 +61,7 @@ async function fromCache(options: ScanOptions, cacheDir: string): Promise<Cached
   const processes = matcherFor(roots, options);
   const liveness: Map<string, Liveness> = processes ? await processes.match(sessions) : new Map();
   const now = (options.now ?? Date.now)();
-  for (const session of sessions) Object.assign(session, freshFields(session, session.events(), liveness, options.annotate, settings, now));
+  for (const session of sessions) session.refresh(freshFields(session, session.events(), liveness, options.annotate, settings, now));
   sessions.sort(byLatestActivity);
   const badLines = sessions.reduce((sum, session) => sum + session.badLines, 0);
   if (badLines > 0) problems.push(badLinesProblem(badLines));
