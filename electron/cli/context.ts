@@ -11,7 +11,7 @@ import { AnnotationStore } from '../engine/annotations/store';
 import { CheckpointCoordinator } from '../engine/checkpoints/coordinator';
 import { resolveDataDir } from '../engine/data-dir';
 import { scanStatus } from '../engine/scan';
-import { SettingsStore } from '../engine/settings/store';
+import { readSettingsFile } from '../engine/settings/validate';
 import { UsageError } from './errors';
 import { type RootFlags, rootOptions } from './options';
 
@@ -25,7 +25,8 @@ export interface CliContext {
 
 export function cliContext(flags: RootFlags, stderr: (text: string) => void = (t) => process.stderr.write(t)): CliContext {
   const dataDir = resolveDataDir({ explicit: flags.dataDir });
-  const { settings, issues } = new SettingsStore(dataDir).load();
+  // Read without conf (which loads ajv for a schema it is not given): these commands only read settings.
+  const { settings, issues } = readSettingsFile(dataDir);
   for (const issue of issues) stderr(`headroom: settings${issue.key ? ` ${issue.key}` : ''}: ${issue.message} (using the default)\n`);
   const now = Date.now();
   return {
