@@ -25,6 +25,13 @@ export class PromptLog {
   }
 }
 
+interface RecentError {
+  at: number;
+  message: string;
+}
+
+const compareErrors = (a: RecentError, b: RecentError): number => a.at - b.at || a.message.localeCompare(b.message);
+
 export class ActivityLog {
   readonly prompts = new PromptLog();
   assistantMessages = 0;
@@ -33,7 +40,7 @@ export class ActivityLog {
   private readonly toolCounts = new Map<string, number>();
   private readonly files = new Set<string>();
   private readonly errorKeys = new Set<string>();
-  private recentErrors: { at: number; message: string }[] = [];
+  private readonly recentErrors: RecentError[] = [];
   private todos: Todo[] = [];
   lastAssistantText: string | null = null;
 
@@ -56,10 +63,19 @@ export class ActivityLog {
     if (this.errorKeys.has(key)) return;
     this.errorKeys.add(key);
     this.errors += 1;
-    if (!message) return;
-    this.recentErrors = [...this.recentErrors, { at, message: clip(message, 300) }]
-      .sort((a, b) => a.at - b.at || a.message.localeCompare(b.message))
-      .slice(-RECENT_ERRORS);
+    if (message) this.keepRecentError({ at, message: clip(message, 300) });
+  }
+
+  /**
+   * Inserts in (time, text) order, after any equal entry — where a stable sort of the list plus the
+   * new entry would put it — and drops the oldest past the limit; in place, with no copy per error.
+   */
+  private keepRecentError(error: RecentError): void {
+    const list = this.recentErrors;
+    let index = list.length;
+    while (index > 0 && compareErrors(list[index - 1]!, error) > 0) index -= 1;
+    list.splice(index, 0, error);
+    if (list.length > RECENT_ERRORS) list.shift();
   }
 
   prompt(text: string): void {

@@ -109,8 +109,10 @@ export class ClaudeSession implements SessionAccumulator<ClaudeRecord> {
   }
 
   private countResponse(messageId: string, requestId: string): void {
-    const key = responseKey(this.mainResponses.get(messageId), messageId, requestId);
-    if (!this.mainResponses.has(key)) this.mainResponses.set(key, requestId);
+    const held = this.mainResponses.get(messageId);
+    const key = responseKey(held, messageId, requestId);
+    const seen = key === messageId ? held !== undefined : this.mainResponses.has(key);
+    if (!seen) this.mainResponses.set(key, requestId);
   }
 
   private addUser(record: Extract<ClaudeRecord, { kind: 'user' }>, mainChain: boolean): void {
