@@ -7,7 +7,7 @@ import type { Agent, Problems, ProcessInfo, Session, SessionStatus, StatusReport
 import type { ContextEvent } from '../sources/types';
 import type { FreshFields } from './fresh-fields';
 import { SESSION_SEPARATOR, SLOTS, slotText } from './session-text';
-import { type SessionColumns, type StatusCache, unpackEvents } from './status-cache';
+import { type SessionColumns, type StatusCache, unpackEvents } from './status-cache-format';
 
 /** Where one session's entries start in the cache's lists (see SessionColumns). */
 export interface SessionSpan {

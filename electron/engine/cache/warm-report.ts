@@ -18,7 +18,8 @@ import { byLatestActivity, type Liveness } from '../snapshot';
 import { CachedReport, sessionSpans, WarmSession } from './cached-report';
 import { freshFields, refreshCached } from './fresh-fields';
 import { dirPaths, listingUnchanged } from './listing-stamps';
-import { BURN_WINDOW_MS, cachedFilePaths, filesUnchanged, readStatusCache, statusCachePath } from './status-cache';
+import { cachedFilePaths, filesUnchanged, readStatusCache, statusCachePath } from './status-cache';
+import { BURN_WINDOW_MS } from './status-cache-format';
 
 /**
  * Requests already answered "changed": `scanStatus` asks again with the same options when a caller
