@@ -105,7 +105,7 @@ export function unpackEvents(packed: readonly (number | null)[], start: number, 
   return events;
 }
 
-const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export function isHeader(value: unknown): value is Header {
   if (value === null || typeof value !== 'object') return false;
@@ -116,10 +116,17 @@ export function isHeader(value: unknown): value is Header {
     (header['quietSince'] === null || typeof header['quietSince'] === 'number') &&
     typeof header['settings'] === 'string' &&
     Array.isArray(header['dirs']) &&
+    header['dirs'].every(Array.isArray) &&
     isObject(header['files']) &&
     isObject(header['sessions']) &&
-    (header['listing'] === null || typeof header['listing'] === 'object')
+    (header['listing'] === null || isListing(header['listing']))
   );
+}
+
+function isListing(value: unknown): value is Listing {
+  if (!isObject(value)) return false;
+  const { roots, watched } = value as Record<string, unknown>;
+  return Array.isArray(roots) && roots.every(Array.isArray) && Array.isArray(watched) && watched.every(Array.isArray);
 }
 
 /**
@@ -142,6 +149,7 @@ export function consistent(header: Header): boolean {
   let slot = 0;
   let piece = 0;
   for (let i = 0; i < count; i += 1) {
+    if (!fieldsOfTheirTypes(columns, i)) return false;
     let size = SEPARATOR_BYTES + columns.pieces[piece++]!;
     for (let end = slot + columns.slotCount[i]!; slot < end; slot += 1) {
       const known = Number.isInteger(columns.slots[slot]) && columns.slots[slot]! >= 0 && columns.slots[slot]! < SLOTS.length;
@@ -151,6 +159,24 @@ export function consistent(header: Header): boolean {
     if (size !== columns.size[i]) return false;
   }
   return true;
+}
+
+const isText = (value: unknown) => typeof value === 'string';
+const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
+const isCountOrNull = (value: unknown) => value === null || typeof value === 'number';
+
+/** Session `i`'s fields have the types the report gives them (filters call string methods on them). */
+function fieldsOfTheirTypes(columns: SessionColumns, i: number): boolean {
+  return (
+    isText(columns.agent[i]) &&
+    isText(columns.id[i]) &&
+    isTextOrNull(columns.project[i]) &&
+    isTextOrNull(columns.startedAt[i]) &&
+    isTextOrNull(columns.lastActivityAt[i]) &&
+    typeof columns.badLines[i] === 'number' &&
+    isCountOrNull(columns.usedTokens[i]) &&
+    isCountOrNull(columns.autoCompactAtTokens[i])
+  );
 }
 
 export function sum(values: readonly number[]): number {

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { cachedReport } from '../../../electron/engine/cache/warm-report';
 import { RACY_MS } from '../../../electron/engine/cache/listing-stamps';
 import { statusCachePath, writeStatusCache } from '../../../electron/engine/cache/status-cache';
+import type { Header } from '../../../electron/engine/cache/status-cache-format';
 import { Engine } from '../../../electron/engine/engine';
 import { resolveRoots } from '../../../electron/engine/roots';
 import { scanStatus, type ScanOptions } from '../../../electron/engine/scan';
@@ -124,6 +125,25 @@ describe('warm report', () => {
     expect(await cachedReport(s.options(), s.dataDir)).toBeNull();
     const warm = await scanStatus(s.options({ cacheDir: s.dataDir }));
     expect(warm).toEqual(await scanStatus(s.options()));
+  });
+
+  it.each([
+    ['roots that are not a list', (h: Header) => ({ ...h, listing: { ...h.listing, roots: 'x' } })],
+    ['a folder row that is not a list', (h: Header) => ({ ...h, dirs: [7, ...h.dirs.slice(1)] })],
+    ['a session id that is a number', (h: Header) => ({ ...h, sessions: { ...h.sessions, id: [1, ...h.sessions.id.slice(1)] } })],
+    ['a project that is a number', (h: Header) => ({ ...h, sessions: { ...h.sessions, project: h.sessions.project.map(() => 5) } })],
+    ['an unknown slot', (h: Header) => ({ ...h, sessions: { ...h.sessions, slots: [99, ...h.sessions.slots.slice(1)] } })],
+    ['pieces that do not add up', (h: Header) => ({ ...h, sessions: { ...h.sessions, pieces: [h.sessions.pieces[0]! + 1, ...h.sessions.pieces.slice(1)] } })],
+    ['a column cut short', (h: Header) => ({ ...h, files: { ...h.files, ino: h.files.ino.slice(1) } })],
+  ])('answers "changed" for a header with %s, never crashes', async (_name, damage) => {
+    const { dataDir, options } = setup();
+    await fillTrusted(options(), dataDir);
+    const path = statusCachePath(dataDir, resolveRoots(options()));
+    const original = readFileSync(path);
+    const header = JSON.parse(original.toString('utf8', 0, original.indexOf(10))) as Header;
+    writeFileSync(path, Buffer.concat([Buffer.from(JSON.stringify(damage(header))), original.subarray(original.indexOf(10))]));
+    expect(await cachedReport(options(), dataDir)).toBeNull();
+    expect(await scanStatus(options({ cacheDir: dataDir }))).toEqual(await scanStatus(options()));
   });
 
   it('is not used with other settings, by another build, from a damaged file, or with a clock set back', async () => {
