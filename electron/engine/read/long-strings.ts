@@ -77,4 +77,10 @@ export function createWasmLongStrings(): LongStrings | null {
   };
 }
 
-export const longStrings: LongStrings = createWasmLongStrings() ?? longStringsInJs;
+let chosen: LongStrings | null = null;
+
+/** The WebAssembly scan where it runs, else the JavaScript one; compiled on first use, not at start-up. */
+export const longStrings: LongStrings = (line, keep) => {
+  chosen ??= createWasmLongStrings() ?? longStringsInJs;
+  return chosen(line, keep);
+};
