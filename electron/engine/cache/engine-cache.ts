@@ -12,7 +12,7 @@ import type { Root } from '../roots';
 import type { Engine, EngineState } from '../engine';
 
 /** Bump when an accumulator's fields or the meaning of a cursor change. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 const EnvelopeSchema = z.object({
   version: z.number(),

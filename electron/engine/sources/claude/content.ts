@@ -2,7 +2,7 @@
  * The parts of a Claude Code message record: its content blocks (text, tool calls, tool results),
  * its usage, and whether its text is a prompt the user typed. Used by records.ts.
  */
-import { type Json, BadRecord, arr, count, isObject, obj, str } from '../../read/fields';
+import { type Json, BadRecord, arr, isObject, str, asStr, asCount, asObj } from '../../read/fields';
 import type { ToolError, ToolUse, Usage } from './records';
 
 const FILE_TOOLS: Readonly<Record<string, string>> = {
@@ -45,15 +45,15 @@ export function typedByUser(text: string): boolean {
 
 export function parseUsage(usage: Json | undefined): Usage | undefined {
   if (!usage) return undefined;
-  const cacheCreation = count(usage, 'cache_creation_input_tokens') ?? 0;
-  const split = obj(usage, 'cache_creation');
-  const oneHour = split ? (count(split, 'ephemeral_1h_input_tokens') ?? 0) : 0;
+  const cacheCreation = asCount(usage['cache_creation_input_tokens'], 'cache_creation_input_tokens') ?? 0;
+  const split = asObj(usage['cache_creation'], 'cache_creation');
+  const oneHour = split ? (asCount(split['ephemeral_1h_input_tokens'], 'ephemeral_1h_input_tokens') ?? 0) : 0;
   return {
-    input: count(usage, 'input_tokens') ?? 0,
+    input: asCount(usage['input_tokens'], 'input_tokens') ?? 0,
     cacheCreation,
     cacheCreation1h: Math.min(oneHour, cacheCreation),
-    cacheRead: count(usage, 'cache_read_input_tokens') ?? 0,
-    output: count(usage, 'output_tokens') ?? 0,
+    cacheRead: asCount(usage['cache_read_input_tokens'], 'cache_read_input_tokens') ?? 0,
+    output: asCount(usage['output_tokens'], 'output_tokens') ?? 0,
   };
 }
 
@@ -79,15 +79,15 @@ export function toolUse(id: string, name: string, input: Json | undefined): Tool
   let todos: ToolUse['todos'] = null;
   if (name === 'TodoWrite' && input) {
     todos = (arr(input, 'todos') ?? []).filter(isObject).map((todo) => ({
-      content: str(todo, 'content') ?? '',
-      status: str(todo, 'status') ?? 'pending',
+      content: asStr(todo['content'], 'content') ?? '',
+      status: asStr(todo['status'], 'status') ?? 'pending',
     }));
   }
   return { id, name, filePath, todos };
 }
 
 export function toolError(block: Json, record: Json): ToolError {
-  return { id: str(block, 'tool_use_id') ?? `line:${str(record, 'uuid') ?? ''}`, message: resultText(block) };
+  return { id: asStr(block['tool_use_id'], 'tool_use_id') ?? `line:${asStr(record['uuid'], 'uuid') ?? ''}`, message: resultText(block) };
 }
 
 function resultText(block: Json): string | null {

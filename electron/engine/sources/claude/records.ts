@@ -3,7 +3,7 @@
  * library). Only the fields Headroom uses are read; unknown record types become `other` so their
  * timestamps still count as activity. Format reference: FORMATS.md §1 (Claude Code).
  */
-import { type Json, BadRecord, bool, count, isObject, obj, str, time } from '../../read/fields';
+import { type Json, BadRecord, isObject, asStr, asBool, asCount, asObj, asTime } from '../../read/fields';
 import { NO_TOOLS, NO_TOOL_ERRORS, content, joinText, parseUsage, readablePrompt, toolError, toolUse, typedByUser } from './content';
 
 export interface Usage {
@@ -68,7 +68,7 @@ export type ClaudeRecord =
   | { kind: 'identity'; extendedContext: boolean };
 
 export function parseClaudeRecord(record: Json): ClaudeRecord | null {
-  const type = str(record, 'type');
+  const type = asStr(record['type'], 'type');
   switch (type) {
     case 'assistant':
       return parseAssistant(record);
@@ -77,11 +77,11 @@ export function parseClaudeRecord(record: Json): ClaudeRecord | null {
     case 'system':
       return parseSystem(record);
     case 'summary':
-      return titleRecord('summary', str(record, 'summary'));
+      return titleRecord('summary', asStr(record['summary'], 'summary'));
     case 'custom-title':
-      return titleRecord('custom', str(record, 'customTitle'));
+      return titleRecord('custom', asStr(record['customTitle'], 'customTitle'));
     case 'ai-title':
-      return titleRecord('ai', str(record, 'aiTitle'));
+      return titleRecord('ai', asStr(record['aiTitle'], 'aiTitle'));
     case 'attachment':
       return parseAttachment(record);
     case undefined:
@@ -97,10 +97,10 @@ export function parseClaudeRecord(record: Json): ClaudeRecord | null {
  * and copy a second object per line.
  */
 
-const sidechain = (record: Json): boolean => bool(record, 'isSidechain') ?? false;
+const sidechain = (record: Json): boolean => asBool(record['isSidechain'], 'isSidechain') ?? false;
 
 function otherRecord(record: Json): ClaudeRecord {
-  return { kind: 'other', at: time(record, 'timestamp'), sidechain: sidechain(record), cwd: str(record, 'cwd'), gitBranch: str(record, 'gitBranch') };
+  return { kind: 'other', at: asTime(record['timestamp'], 'timestamp'), sidechain: sidechain(record), cwd: asStr(record['cwd'], 'cwd'), gitBranch: asStr(record['gitBranch'], 'gitBranch') };
 }
 
 function titleRecord(source: 'custom' | 'ai' | 'summary', text: string | undefined): ClaudeRecord | null {
@@ -108,17 +108,17 @@ function titleRecord(source: 'custom' | 'ai' | 'summary', text: string | undefin
 }
 
 function message(record: Json): Json {
-  const value = obj(record, 'message');
+  const value = asObj(record['message'], 'message');
   if (!value) throw new BadRecord('field "message" is missing');
   return value;
 }
 
 function parseAssistant(record: Json): ClaudeRecord {
   const msg = message(record);
-  const model = str(msg, 'model');
-  const apiError = bool(record, 'isApiErrorMessage') ?? false;
-  const messageId = str(msg, 'id');
-  const requestId = str(record, 'requestId') ?? '';
+  const model = asStr(msg['model'], 'model');
+  const apiError = asBool(record['isApiErrorMessage'], 'isApiErrorMessage') ?? false;
+  const messageId = asStr(msg['id'], 'id');
+  const requestId = asStr(record['requestId'], 'requestId') ?? '';
   let tools: ToolUse[] | undefined;
   let text: string | undefined;
   const blocks = content(msg);
@@ -127,30 +127,30 @@ function parseAssistant(record: Json): ClaudeRecord {
   } else {
     for (const block of blocks) {
       if (!isObject(block)) continue;
-      const blockType = str(block, 'type');
+      const blockType = asStr(block['type'], 'type');
       if (blockType === 'text') {
-        const part = str(block, 'text');
+        const part = asStr(block['text'], 'text');
         if (part) text = joinText(text, part);
       } else if (blockType === 'tool_use') {
-        const id = str(block, 'id');
-        const name = str(block, 'name');
-        if (id && name) (tools ??= []).push(toolUse(id, name, obj(block, 'input')));
+        const id = asStr(block['id'], 'id');
+        const name = asStr(block['name'], 'name');
+        if (id && name) (tools ??= []).push(toolUse(id, name, asObj(block['input'], 'input')));
       }
     }
   }
   return {
     kind: 'assistant',
-    at: time(record, 'timestamp'),
+    at: asTime(record['timestamp'], 'timestamp'),
     sidechain: sidechain(record),
-    cwd: str(record, 'cwd'),
-    gitBranch: str(record, 'gitBranch'),
-    uuid: str(record, 'uuid'),
+    cwd: asStr(record['cwd'], 'cwd'),
+    gitBranch: asStr(record['gitBranch'], 'gitBranch'),
+    uuid: asStr(record['uuid'], 'uuid'),
     synthetic: apiError || model === '<synthetic>',
     apiError,
     model,
     messageId: messageId || undefined,
     requestId,
-    usage: parseUsage(obj(msg, 'usage')),
+    usage: parseUsage(asObj(msg['usage'], 'usage')),
     tools: tools ?? NO_TOOLS,
     text,
     errorText: apiError ? text : undefined,
@@ -168,26 +168,26 @@ function parseUser(record: Json): ClaudeRecord {
   } else {
     for (const block of blocks) {
       if (!isObject(block)) continue;
-      const blockType = str(block, 'type');
+      const blockType = asStr(block['type'], 'type');
       if (blockType === 'tool_result') {
         hasToolResult = true;
-        if (bool(block, 'is_error') === true) (toolErrors ??= []).push(toolError(block, record));
+        if (asBool(block['is_error'], 'is_error') === true) (toolErrors ??= []).push(toolError(block, record));
       } else if (blockType === 'text') {
-        const part = str(block, 'text');
+        const part = asStr(block['text'], 'text');
         if (part) text = joinText(text, part);
       }
     }
   }
-  const meta = bool(record, 'isMeta') ?? false;
-  const compactSummary = bool(record, 'isCompactSummary') ?? false;
+  const meta = asBool(record['isMeta'], 'isMeta') ?? false;
+  const compactSummary = asBool(record['isCompactSummary'], 'isCompactSummary') ?? false;
   const typedText = !meta && !compactSummary && !hasToolResult && text !== undefined ? text.trim() : '';
   return {
     kind: 'user',
-    at: time(record, 'timestamp'),
+    at: asTime(record['timestamp'], 'timestamp'),
     sidechain: sidechain(record),
-    cwd: str(record, 'cwd'),
-    gitBranch: str(record, 'gitBranch'),
-    uuid: str(record, 'uuid'),
+    cwd: asStr(record['cwd'], 'cwd'),
+    gitBranch: asStr(record['gitBranch'], 'gitBranch'),
+    uuid: asStr(record['uuid'], 'uuid'),
     prompt: typedByUser(typedText) ? readablePrompt(typedText) : undefined,
     compactSummary,
     toolErrors: toolErrors ?? NO_TOOL_ERRORS,
@@ -195,16 +195,16 @@ function parseUser(record: Json): ClaudeRecord {
 }
 
 function parseSystem(record: Json): ClaudeRecord {
-  const subtype = str(record, 'subtype');
+  const subtype = asStr(record['subtype'], 'subtype');
   if (subtype === 'compact_boundary') {
-    const metadata = obj(record, 'compactMetadata');
+    const metadata = asObj(record['compactMetadata'], 'compactMetadata');
     return {
       kind: 'compact-boundary',
-      at: time(record, 'timestamp'),
+      at: asTime(record['timestamp'], 'timestamp'),
       sidechain: sidechain(record),
-      cwd: str(record, 'cwd'),
-      gitBranch: str(record, 'gitBranch'),
-      postTokens: metadata ? count(metadata, 'postTokens') : undefined,
+      cwd: asStr(record['cwd'], 'cwd'),
+      gitBranch: asStr(record['gitBranch'], 'gitBranch'),
+      postTokens: metadata ? asCount(metadata['postTokens'], 'postTokens') : undefined,
     };
   }
   if (subtype === 'api_error') {
@@ -212,11 +212,11 @@ function parseSystem(record: Json): ClaudeRecord {
     const message = typeof error === 'string' ? error : isObject(error) ? JSON.stringify(error).slice(0, 300) : undefined;
     return {
       kind: 'api-error',
-      at: time(record, 'timestamp'),
+      at: asTime(record['timestamp'], 'timestamp'),
       sidechain: sidechain(record),
-      cwd: str(record, 'cwd'),
-      gitBranch: str(record, 'gitBranch'),
-      uuid: str(record, 'uuid'),
+      cwd: asStr(record['cwd'], 'cwd'),
+      gitBranch: asStr(record['gitBranch'], 'gitBranch'),
+      uuid: asStr(record['uuid'], 'uuid'),
       message,
     };
   }

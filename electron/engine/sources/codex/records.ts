@@ -3,7 +3,7 @@
  * 0.10x envelope (event_msg user_message / agent_message / context_compacted) and 0.16x
  * (item_completed items). Format reference: FORMATS.md §3 and REAL-CLIENTS.md §3.
  */
-import { type Json, BadRecord, count, isObject, obj, str, time } from '../../read/fields';
+import { type Json, BadRecord, isObject, asStr, asCount, asObj, asTime } from '../../read/fields';
 
 export interface TokenUsage {
   input: number;
@@ -38,17 +38,17 @@ const NO_PAYLOAD: Json = Object.freeze({});
  */
 
 export function parseCodexRecord(record: Json): CodexRecord | null {
-  const type = str(record, 'type');
+  const type = asStr(record['type'], 'type');
   if (type === undefined) return null;
-  const at = time(record, 'timestamp');
-  const payload = obj(record, 'payload') ?? NO_PAYLOAD;
+  const at = asTime(record['timestamp'], 'timestamp');
+  const payload = asObj(record['payload'], 'payload') ?? NO_PAYLOAD;
   switch (type) {
     case 'session_meta': {
-      const git = obj(payload, 'git');
-      return { at, kind: 'meta', id: str(payload, 'id'), cwd: str(payload, 'cwd'), branch: git ? str(git, 'branch') : undefined };
+      const git = asObj(payload['git'], 'git');
+      return { at, kind: 'meta', id: asStr(payload['id'], 'id'), cwd: asStr(payload['cwd'], 'cwd'), branch: git ? asStr(git['branch'], 'branch') : undefined };
     }
     case 'turn_context':
-      return { at, kind: 'turn-context', model: str(payload, 'model'), cwd: str(payload, 'cwd') };
+      return { at, kind: 'turn-context', model: asStr(payload['model'], 'model'), cwd: asStr(payload['cwd'], 'cwd') };
     case 'compacted':
       return { at, kind: 'compacted' };
     case 'event_msg':
@@ -63,24 +63,24 @@ export function parseCodexRecord(record: Json): CodexRecord | null {
 type At = number | undefined;
 
 function parseEvent(payload: Json, at: At): CodexRecord {
-  switch (str(payload, 'type')) {
+  switch (asStr(payload['type'], 'type')) {
     case 'task_started':
-      return { at, kind: 'task-started', window: count(payload, 'model_context_window') };
+      return { at, kind: 'task-started', window: asCount(payload['model_context_window'], 'model_context_window') };
     case 'token_count': {
-      const info = obj(payload, 'info');
+      const info = asObj(payload['info'], 'info');
       if (!info) return { at, kind: 'other' };
-      const total = obj(info, 'total_token_usage');
+      const total = asObj(info['total_token_usage'], 'total_token_usage');
       if (!total) throw new BadRecord('token_count info has no total_token_usage');
-      const last = obj(info, 'last_token_usage');
-      return { at, kind: 'token-count', total: usage(total), last: last ? usage(last) : undefined, window: count(info, 'model_context_window') };
+      const last = asObj(info['last_token_usage'], 'last_token_usage');
+      return { at, kind: 'token-count', total: usage(total), last: last ? usage(last) : undefined, window: asCount(info['model_context_window'], 'model_context_window') };
     }
     case 'user_message': {
-      const text = str(payload, 'message');
+      const text = asStr(payload['message'], 'message');
       return text !== undefined ? { at, kind: 'prompt', source: 'event', text } : { at, kind: 'other' };
     }
     case 'item_completed': {
-      const item = obj(payload, 'item');
-      if (item && str(item, 'type') === 'UserMessage') return { at, kind: 'prompt', source: 'event', text: itemText(item) };
+      const item = asObj(payload['item'], 'item');
+      if (item && asStr(item['type'], 'type') === 'UserMessage') return { at, kind: 'prompt', source: 'event', text: itemText(item) };
       return { at, kind: 'other' };
     }
     default:
@@ -90,11 +90,11 @@ function parseEvent(payload: Json, at: At): CodexRecord {
 
 function usage(value: Json): TokenUsage {
   return {
-    input: count(value, 'input_tokens') ?? 0,
-    cached: count(value, 'cached_input_tokens') ?? 0,
-    output: count(value, 'output_tokens') ?? 0,
-    reasoning: count(value, 'reasoning_output_tokens') ?? 0,
-    total: count(value, 'total_tokens') ?? 0,
+    input: asCount(value['input_tokens'], 'input_tokens') ?? 0,
+    cached: asCount(value['cached_input_tokens'], 'cached_input_tokens') ?? 0,
+    output: asCount(value['output_tokens'], 'output_tokens') ?? 0,
+    reasoning: asCount(value['reasoning_output_tokens'], 'reasoning_output_tokens') ?? 0,
+    total: asCount(value['total_tokens'], 'total_tokens') ?? 0,
   };
 }
 
@@ -120,22 +120,22 @@ function typedByUser(text: string): boolean {
 }
 
 function parseItem(payload: Json, at: At): CodexRecord {
-  switch (str(payload, 'type')) {
+  switch (asStr(payload['type'], 'type')) {
     case 'message': {
-      const role = str(payload, 'role');
+      const role = asStr(payload['role'], 'role');
       const text = itemText(payload);
       if (role === 'assistant') return { at, kind: 'assistant-message', text: text || undefined };
       if (role === 'user' && typedByUser(text)) return { at, kind: 'prompt', source: 'item', text };
       return { at, kind: 'other' };
     }
     case 'function_call': {
-      const name = str(payload, 'name') ?? 'function';
-      const args = str(payload, 'arguments');
+      const name = asStr(payload['name'], 'name') ?? 'function';
+      const args = asStr(payload['arguments'], 'arguments');
       return toolCall(payload, at, name, args?.includes('*** Begin Patch') ? patchFromArguments(args) : undefined);
     }
     case 'custom_tool_call': {
-      const name = str(payload, 'name') ?? 'custom_tool';
-      return toolCall(payload, at, name, name === 'apply_patch' ? str(payload, 'input') : undefined);
+      const name = asStr(payload['name'], 'name') ?? 'custom_tool';
+      return toolCall(payload, at, name, name === 'apply_patch' ? asStr(payload['input'], 'input') : undefined);
     }
     case 'local_shell_call':
       return toolCall(payload, at, 'local_shell', undefined);
@@ -148,14 +148,14 @@ function parseItem(payload: Json, at: At): CodexRecord {
 }
 
 function toolCall(payload: Json, at: At, name: string, patch: string | undefined): CodexRecord {
-  const id = str(payload, 'call_id') ?? str(payload, 'id');
+  const id = asStr(payload['call_id'], 'call_id') ?? asStr(payload['id'], 'id');
   return id ? { at, kind: 'tool-call', id, name, patch } : { at, kind: 'other' };
 }
 
 const EXIT_CODE = /Process exited with code (-?\d+)|"exit_code"\s*:\s*(-?\d+)/;
 
 function toolOutput(payload: Json, at: At): CodexRecord {
-  const id = str(payload, 'call_id');
+  const id = asStr(payload['call_id'], 'call_id');
   if (!id) return { at, kind: 'other' };
   const output = payload['output'];
   const text = typeof output === 'string' ? output : isObject(output) || Array.isArray(output) ? JSON.stringify(output) : undefined;
