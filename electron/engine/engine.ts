@@ -83,7 +83,7 @@ export class Engine {
         continue;
       }
       this.clearProblem('missing-root', root.path);
-      const listed = await source.listFiles(root.path, (path, error) =>
+      const listed = source.listFiles(root.path, (path, error) =>
         this.problem({ kind: 'unreadable', path, message: `cannot read folder ${path}: ${error.code ?? error.message}` }),
       );
       for (const path of listed) if (this.track(path, root, source)) found.push(path);

@@ -186,7 +186,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     // chokidar never reports ready for an empty watch list.
     if (paths.length > 0) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     // chokidar reports nothing for a path that does not exist yet; look for those now and then.
-    this.rootTimer = setInterval(() => void this.retryMissingRoots(), this.options.rootRetryMs ?? 1000);
+    this.rootTimer = setInterval(() => void this.checkRoots(), this.options.rootRetryMs ?? 1000);
     this.rootTimer.unref();
   }
 
@@ -234,7 +234,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }
     keys.forEach((key) => this.publish(key));
     const root = this.engine.roots.find((r) => watchPaths(r).includes(dir));
-    if (root && !(await isReadable(dir))) {
+    // Checked after the await, so that this and checkRoots never both report the same root.
+    if (root && !(await isReadable(dir)) && !this.missing.has(dir)) {
       this.missing.set(dir, root);
       this.watcher?.unwatch(dir);
       this.report({ kind: 'missing-root', path: dir, message: `${root.agent} folder disappeared: ${dir}` });
@@ -263,7 +264,17 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.emit('problem', problem);
   }
 
-  private async retryMissingRoots(): Promise<void> {
+  /**
+   * Looks for roots that appeared since, and for watched roots that vanished: chokidar reports nothing
+   * for a path that does not exist yet, and misses the removal of one whose watch was still being set
+   * up when it went.
+   */
+  private async checkRoots(): Promise<void> {
+    for (const root of this.engine.roots) {
+      for (const path of watchPaths(root)) {
+        if (!this.closed && !this.missing.has(path) && !(await isReadable(path))) await this.removedDir(path);
+      }
+    }
     for (const [path, root] of [...this.missing]) {
       if (this.closed || !(await isReadable(path))) continue;
       this.missing.delete(path);

@@ -27,7 +27,7 @@ export async function readOneSession(input: OneSessionInput): Promise<Session | 
   if (root === null) return null;
   const dirs = { claudeDirs: input.agent === 'claude-code' ? [root] : undefined, codexDirs: input.agent === 'codex' ? [root] : undefined };
   const engine = new Engine({ ...dirs, settings: input.settings, now: input.now, annotate: input.annotate, env: {} });
-  for (const file of [input.transcript, ...(await subagentFiles(input.agent, input.transcript, input.sessionId))]) await engine.update(file);
+  for (const file of [input.transcript, ...subagentFiles(input.agent, input.transcript, input.sessionId)]) await engine.update(file);
   return engine.session(`${input.agent}:${input.sessionId}`);
 }
 
@@ -40,7 +40,7 @@ export function agentRoot(agent: Agent, transcript: string): string | null {
 }
 
 /** Claude Code keeps a session's subagent transcripts in `<project>/<sessionId>/subagents/`. */
-async function subagentFiles(agent: Agent, transcript: string, sessionId: string): Promise<string[]> {
+function subagentFiles(agent: Agent, transcript: string, sessionId: string): string[] {
   if (agent !== 'claude-code') return [];
   return findFiles(join(dirname(transcript), sessionId, 'subagents'), (name) => name.endsWith('.jsonl'), 3, () => undefined);
 }

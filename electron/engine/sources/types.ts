@@ -66,7 +66,7 @@ export interface Source<R> {
   /** The folders under a root that hold transcripts, for the watcher. */
   watchPaths(root: string): string[];
   /** Transcript files under one root (absolute paths). Missing folders yield nothing. */
-  listFiles(root: string, onError: WalkError): Promise<string[]>;
+  listFiles(root: string, onError: WalkError): string[];
   classify(file: string, root: string): FileClass | null;
   /** The session id for a file whose class left it null, from its first records. */
   sessionIdFromRecord?(record: Json): string | null;

@@ -25,16 +25,14 @@ export const claudeSource: Source<ClaudeRecord> = {
 
   watchPaths: (root) => [join(root, 'projects')],
 
-  async listFiles(root, onError) {
-    const { dirs: projects } = await listDir(join(root, 'projects'), onError);
-    const perProject = await Promise.all(
-      projects.map(async (project) => {
-        const { files, dirs } = await listDir(project, onError);
-        const nested = await Promise.all(dirs.map((dir) => findFiles(join(dir, 'subagents'), isJsonl, 3, onError)));
-        return files.filter((file) => isJsonl(basename(file))).concat(...nested);
-      }),
-    );
-    return perProject.flat();
+  listFiles(root, onError) {
+    const found: string[] = [];
+    for (const project of listDir(join(root, 'projects'), onError).dirs) {
+      const { files, dirs } = listDir(project, onError);
+      for (const file of files) if (isJsonl(basename(file))) found.push(file);
+      for (const dir of dirs) found.push(...findFiles(join(dir, 'subagents'), isJsonl, 3, onError));
+    }
+    return found;
   },
 
   classify(file, root): FileClass | null {

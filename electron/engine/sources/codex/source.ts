@@ -23,12 +23,8 @@ export const codexSource: Source<CodexRecord> = {
 
   watchPaths: (root) => [join(root, 'sessions'), join(root, 'archived_sessions')],
 
-  async listFiles(root, onError) {
-    const [active, archived] = await Promise.all([
-      findFiles(join(root, 'sessions'), isRollout, 4, onError),
-      findFiles(join(root, 'archived_sessions'), isRollout, 1, onError),
-    ]);
-    return active.concat(archived);
+  listFiles(root, onError) {
+    return [...findFiles(join(root, 'sessions'), isRollout, 4, onError), ...findFiles(join(root, 'archived_sessions'), isRollout, 1, onError)];
   },
 
   classify(file, root): FileClass | null {

@@ -23,10 +23,8 @@ export const geminiSource: Source<GeminiRecord> = {
 
   watchPaths: (root) => [join(root, 'tmp')],
 
-  async listFiles(root, onError) {
-    const { dirs: projects } = await listDir(join(root, 'tmp'), onError);
-    const found = await Promise.all(projects.map((project) => findFiles(join(project, 'chats'), isChat, 1, onError)));
-    return found.flat();
+  listFiles(root, onError) {
+    return listDir(join(root, 'tmp'), onError).dirs.flatMap((project) => findFiles(join(project, 'chats'), isChat, 1, onError));
   },
 
   classify(file, root): FileClass | null {
