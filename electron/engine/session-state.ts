@@ -4,6 +4,9 @@
  * for a watcher that should idle at nothing. An asleep session keeps its state as one JSON string
  * (cheap for the collector: no pointers to trace) plus the tail of its context series, and wakes —
  * exactly as it was — the moment one of its files grows or its full history is asked for.
+ *
+ * A new session's accumulator is made on first use, not when the session is found: a cold scan in
+ * worker threads finds thousands of sessions in the calling thread only to hand them out.
  */
 import { freeze, thaw } from './cache/freeze';
 import { BURN_WINDOW_MINUTES } from './history/eta';
@@ -18,14 +21,14 @@ export class SessionState {
     private readonly create: () => SessionAccumulator<unknown>,
     initial?: SessionAccumulator<unknown>,
   ) {
-    this.live = initial ?? create();
+    this.live = initial ?? null;
   }
 
-  /** The accumulator, woken first if it was asleep. */
+  /** The accumulator, made or woken first if needed. */
   get accumulator(): SessionAccumulator<unknown> {
     if (!this.live) {
       const woken = this.create();
-      thaw(woken, JSON.parse(this.frozen ?? '{}'));
+      if (this.frozen !== null) thaw(woken, JSON.parse(this.frozen));
       this.live = woken;
       this.frozen = null;
       this.recent = [];
@@ -38,13 +41,14 @@ export class SessionState {
     return this.live ? this.live.contextEvents : this.recent;
   }
 
+  /** Asleep, or not yet made: nothing live to put to sleep. */
   get asleep(): boolean {
     return this.live === null;
   }
 
   /** The state in the warm-start cache's form. */
   frozenState(): unknown {
-    return this.live ? freeze(this.live) : JSON.parse(this.frozen ?? '{}');
+    return this.frozen !== null ? JSON.parse(this.frozen) : freeze(this.accumulator);
   }
 
   sleep(): void {
