@@ -65,10 +65,33 @@ export class Engine {
    * Discovers and reads every transcript. After `importState` (a warm start) this reads only what
    * changed since, and forgets files that are gone. `discovered`: a listing the caller just made.
    */
-  async scan(discovered?: readonly string[]): Promise<void> {
+  async scan(discovered?: readonly string[], options: { sleepAfterMs?: number } = {}): Promise<void> {
     const found = new Set(discovered ?? (await this.discover()));
     for (const path of [...this.files.keys()]) if (!found.has(path)) await this.remove(path);
-    for (const path of found) await this.update(path);
+    // Session by session, so that with `sleepAfterMs` (the live Monitor) a quiet session goes to sleep
+    // as soon as its files are read: a first scan then holds one session's live state at a time, not
+    // every session's at once.
+    for (const [key, paths] of this.bySession(found)) {
+      for (const path of paths) await this.update(path);
+      if (key !== null && options.sleepAfterMs !== undefined) this.sleepIfQuiet(key, options.sleepAfterMs, this.now());
+    }
+  }
+
+  /** Paths grouped by their session, files whose session is not known yet last. */
+  private bySession(paths: Iterable<string>): Map<string | null, string[]> {
+    const groups = new Map<string | null, string[]>();
+    for (const path of paths) {
+      const key = this.files.get(path)?.sessionKey ?? null;
+      const group = groups.get(key);
+      if (group) group.push(path);
+      else groups.set(key, [path]);
+    }
+    const unknown = groups.get(null);
+    if (unknown) {
+      groups.delete(null);
+      groups.set(null, unknown);
+    }
+    return groups;
   }
 
   /** Lists the transcript files under every root, starts tracking new ones, and returns those found. */
@@ -310,14 +333,17 @@ export class Engine {
   hibernate(quietMs: number): number {
     const now = this.now();
     let count = 0;
-    for (const entry of this.sessions.values()) {
-      if (entry.state.asleep) continue;
-      const { core } = this.cores.of(entry, this.settings);
-      if (core.lastActivityAt !== null && now - Date.parse(core.lastActivityAt) < quietMs) continue;
-      entry.state.sleep();
-      count += 1;
-    }
+    for (const key of this.sessions.keys()) if (this.sleepIfQuiet(key, quietMs, now)) count += 1;
     return count;
+  }
+
+  private sleepIfQuiet(key: string, quietMs: number, now: number): boolean {
+    const entry = this.sessions.get(key);
+    if (!entry || entry.state.asleep) return false;
+    const { core } = this.cores.of(entry, this.settings);
+    if (core.lastActivityAt !== null && now - Date.parse(core.lastActivityAt) < quietMs) return false;
+    entry.state.sleep();
+    return true;
   }
 
   /** Something outside the transcripts changed (e.g. tags): every snapshot is built again. */

@@ -93,9 +93,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Reads everything once, then starts watching. Resolves when the watcher is ready. */
   async start(): Promise<void> {
     if (this.options.cacheDir) startWarm(this.engine, this.options.cacheDir, (reason) => this.report({ kind: 'cache', path: cachePath(this.options.cacheDir!, this.engine.roots), message: reason }));
-    await this.engine.scan();
-    this.saveCache();
+    await this.engine.scan(undefined, { sleepAfterMs: this.quietMs() });
     this.hibernate();
+    this.saveCache();
     for (const key of this.engine.keys()) this.known.add(key);
     await this.startWatching();
     await this.refreshProcesses();
@@ -332,7 +332,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** Sessions quiet for the idle period sleep in compact form until their files change (SessionState). */
   private hibernate(): void {
-    this.engine.hibernate(this.engine.currentSettings.idleAfterMinutes * 60_000);
+    this.engine.hibernate(this.quietMs());
+  }
+
+  private quietMs(): number {
+    return this.engine.currentSettings.idleAfterMinutes * 60_000;
   }
 }
 

@@ -40,4 +40,21 @@ describe('sleeping sessions', () => {
     const cold = await scanStatus({ ...roots, processes: false });
     expect(engine.list()).toEqual(cold.sessions);
   });
+
+  it('a scan that puts quiet sessions to sleep as it goes (the Monitor) shows exactly what a plain scan shows', async () => {
+    const plain = new Engine(roots);
+    await plain.scan();
+    const sleepy = new Engine(roots);
+    await sleepy.scan(undefined, { sleepAfterMs: 60 * 60_000 });
+    const keys = sleepy.keys();
+    expect(keys.length).toBeGreaterThan(5);
+    // Every fixture session was last active more than an hour before NOW. Claude Code and Codex files
+    // name their session, so each sleeps right after its files are read; a Gemini chat names it only
+    // inside, so it is read last and left for the hibernate that follows the scan.
+    const awake = keys.filter((key) => !sleepy.entry(key)!.state.asleep);
+    expect(awake.length).toBeGreaterThan(0);
+    expect(awake.every((key) => key.startsWith('gemini-cli:'))).toBe(true);
+    expect(keys.filter((key) => !key.startsWith('gemini-cli:')).length).toBeGreaterThan(5);
+    expect(sleepy.list()).toEqual(plain.list());
+  });
 });
