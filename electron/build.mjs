@@ -1,7 +1,10 @@
 // Bundles the Node side (CLI, Electron main, bench) as ESM and the preload as CommonJS — Electron's
 // sandboxed preloads cannot be ES modules. Dependencies stay external; they ship in node_modules.
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// esbuild never empties its output folders: chunks of earlier builds would pile up and be packaged.
+for (const folder of ['dist/chunks', 'dist/cli/hook-chunks']) rmSync(folder, { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
 const esmEntries = {
