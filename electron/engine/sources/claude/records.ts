@@ -120,24 +120,12 @@ function parseAssistant(record: Json): ClaudeRecord {
   const messageId = asStr(msg['id'], 'id');
   const requestId = asStr(record['requestId'], 'requestId') ?? '';
   let tools: ToolUse[] | undefined;
-  let text: string | undefined;
-  const blocks = content(msg);
-  if (typeof blocks === 'string') {
-    if (blocks) text = blocks;
-  } else {
-    for (const block of blocks) {
-      if (!isObject(block)) continue;
-      const blockType = asStr(block['type'], 'type');
-      if (blockType === 'text') {
-        const part = asStr(block['text'], 'text');
-        if (part) text = joinText(text, part);
-      } else if (blockType === 'tool_use') {
-        const id = asStr(block['id'], 'id');
-        const name = asStr(block['name'], 'name');
-        if (id && name) (tools ??= []).push(toolUse(id, name, asObj(block['input'], 'input')));
-      }
-    }
-  }
+  const text = textAndBlocks(msg, (type, block) => {
+    if (type !== 'tool_use') return;
+    const id = asStr(block['id'], 'id');
+    const name = asStr(block['name'], 'name');
+    if (id && name) (tools ??= []).push(toolUse(id, name, asObj(block['input'], 'input')));
+  });
   return {
     kind: 'assistant',
     at: asTime(record['timestamp'], 'timestamp'),
@@ -157,27 +145,36 @@ function parseAssistant(record: Json): ClaudeRecord {
   };
 }
 
+/**
+ * A message's text (a plain-string content is all text; text blocks are joined by newlines), with every
+ * other block handed to `onBlock` by its type.
+ */
+function textAndBlocks(msg: Json, onBlock: (type: string | undefined, block: Json) => void): string | undefined {
+  const blocks = content(msg);
+  if (typeof blocks === 'string') return blocks || undefined;
+  let text: string | undefined;
+  for (const block of blocks) {
+    if (!isObject(block)) continue;
+    const type = asStr(block['type'], 'type');
+    if (type !== 'text') {
+      onBlock(type, block);
+      continue;
+    }
+    const part = asStr(block['text'], 'text');
+    if (part) text = joinText(text, part);
+  }
+  return text;
+}
+
 function parseUser(record: Json): ClaudeRecord {
   const msg = message(record);
   let toolErrors: ToolError[] | undefined;
-  let text: string | undefined;
   let hasToolResult = false;
-  const blocks = content(msg);
-  if (typeof blocks === 'string') {
-    if (blocks) text = blocks;
-  } else {
-    for (const block of blocks) {
-      if (!isObject(block)) continue;
-      const blockType = asStr(block['type'], 'type');
-      if (blockType === 'tool_result') {
-        hasToolResult = true;
-        if (asBool(block['is_error'], 'is_error') === true) (toolErrors ??= []).push(toolError(block, record));
-      } else if (blockType === 'text') {
-        const part = asStr(block['text'], 'text');
-        if (part) text = joinText(text, part);
-      }
-    }
-  }
+  const text = textAndBlocks(msg, (type, block) => {
+    if (type !== 'tool_result') return;
+    hasToolResult = true;
+    if (asBool(block['is_error'], 'is_error') === true) (toolErrors ??= []).push(toolError(block, record));
+  });
   const meta = asBool(record['isMeta'], 'isMeta') ?? false;
   const compactSummary = asBool(record['isCompactSummary'], 'isCompactSummary') ?? false;
   const typedText = !meta && !compactSummary && !hasToolResult && text !== undefined ? text.trim() : '';
