@@ -73,13 +73,14 @@ export class ReadingCrew {
       hand.worker.ref();
       hand.worker.postMessage(input);
     }
-    // Sync reads block this thread, which is what we want here: the workers have their own.
-    const own = await readShare(input);
     let outputs: ShareOutput[];
     try {
+      // Sync reads block this thread, which is what we want here: the workers have their own.
+      const own = await readShare(input);
       outputs = [own, ...(await Promise.all(this.hands.map((hand) => hand.result)))];
     } catch {
-      // A worker that cannot start or fails (e.g. inside a packaged archive) costs only time: read serially.
+      // A thread that cannot start or fails (e.g. a worker inside a packaged archive) costs only time:
+      // the caller's engine is untouched and reads serially, where a real error shows again.
       this.dismiss();
       return null;
     }
