@@ -3,21 +3,20 @@
  * folds records into per-session state. It is plain Node (no Electron) and does no watching itself —
  * the Monitor tells it which files changed; `scanStatus` simply reads everything once.
  *
- * Guarantees: a bad line is counted against its session and skipped; an unreadable file or folder
- * becomes a problem and the rest carries on; a file that shrank or was replaced makes its session be
- * rebuilt from all of its files, so numbers never mix old and new contents.
+ * The parts: which file belongs to which session (session-book.ts), reading files into it
+ * (transcript-reader.ts, with the guarantees on bad lines, unreadable and replaced files), each
+ * session's snapshot part (core-cache.ts); this class ties them to the roots, the settings, running
+ * processes and problems, and runs reads one at a time.
  */
-import { readFile, stat } from 'node:fs/promises';
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
-import { SessionState } from './session-state';
-import { exportEngineState, importEngineState } from './engine-state';
 import type { ShareInput } from './parallel/protocol';
 import type { MatchableSession } from './processes/session-index';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
-import { type FileCursor, freshCursor, isUnchanged, readAppendedLines } from './read/line-reader';
-import { BadRecord, type Json, parseLine } from './read/fields';
+import { type FileCursor, freshCursor } from './read/line-reader';
 import { type Root, type RootOptions, resolveRoots, unreadableReason } from './roots';
 import { badLinesProblem, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
+import { SessionBook } from './session-book';
+import { TranscriptReader } from './transcript-reader';
 import { SOURCES } from './sources';
 import type { ContextEvent } from './sources/types';
 import { CoreCache } from './core-cache';
@@ -25,8 +24,6 @@ import { type Annotate, byLatestActivity, type Liveness, toSession } from './sna
 
 export type { EngineState, SessionEntry } from './engine-parts';
 export { badLinesProblem } from './engine-parts';
-
-const MAX_PENDING = 1000;
 
 export interface EngineOptions extends RootOptions {
   settings?: Settings | undefined;
@@ -41,16 +38,16 @@ export class Engine {
   private settings: Settings;
   private readonly now: () => number;
   private readonly annotate: Annotate | undefined;
-  private readonly files = new Map<string, TrackedFile>();
-  private readonly sessions = new Map<string, SessionEntry>();
+  private readonly book = new SessionBook();
+  private readonly files = this.book.files;
+  private readonly sessions = this.book.sessions;
+  private readonly reader: TranscriptReader;
   private readonly problems = new ProblemLog();
   private readonly liveness = new Map<string, Liveness>();
   /** Reads and removals run one at a time, so a session is never rebuilt while a file is mid-read. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Each session's folded snapshot part, rebuilt only when it changed (core-cache.ts). */
   private readonly cores: CoreCache;
-  /** Bumped on every change to any session: lets callers skip work when nothing happened. */
-  revision = 0;
   private matchableCache: { revision: number; list: MatchableSession[] } | null = null;
 
   constructor(options: EngineOptions = {}) {
@@ -59,6 +56,20 @@ export class Engine {
     this.annotate = options.annotate;
     this.cores = new CoreCache(this.files, options.dataDir);
     this.roots = resolveRoots({ ...options, settings: this.settings });
+    this.reader = new TranscriptReader(this.book, {
+      track: (path) => this.track(path),
+      problem: (problem) => this.problem(problem),
+      clearProblem: (kind, path) => this.clearProblem(kind, path),
+      dropped: (key) => {
+        this.liveness.delete(key);
+        this.cores.drop(key);
+      },
+    });
+  }
+
+  /** Bumped on every change to any session: lets callers skip work when nothing happened. */
+  get revision(): number {
+    return this.book.revision;
   }
 
   /**
@@ -71,27 +82,10 @@ export class Engine {
     // Session by session, so that with `sleepAfterMs` (the live Monitor) a quiet session goes to sleep
     // as soon as its files are read: a first scan then holds one session's live state at a time, not
     // every session's at once.
-    for (const [key, paths] of this.bySession(found)) {
+    for (const [key, paths] of this.book.bySession(found)) {
       for (const path of paths) await this.update(path);
       if (key !== null && options.sleepAfterMs !== undefined) this.sleepIfQuiet(key, options.sleepAfterMs, this.now());
     }
-  }
-
-  /** Paths grouped by their session, files whose session is not known yet last. */
-  private bySession(paths: Iterable<string>): Map<string | null, string[]> {
-    const groups = new Map<string | null, string[]>();
-    for (const path of paths) {
-      const key = this.files.get(path)?.sessionKey ?? null;
-      const group = groups.get(key);
-      if (group) group.push(path);
-      else groups.set(key, [path]);
-    }
-    const unknown = groups.get(null);
-    if (unknown) {
-      groups.delete(null);
-      groups.set(null, unknown);
-    }
-    return groups;
   }
 
   /** Lists the transcript files under every root, starts tracking new ones, and returns those found. */
@@ -126,19 +120,18 @@ export class Engine {
     const kind = source.classify(path, root.path);
     if (!kind) return false;
     const file: TrackedFile = { path, source, role: kind.role, priority: kind.priority, sessionKey: null, pending: [], cursor: freshCursor(), badLines: 0, shadowed: false };
-    this.files.set(path, file);
-    if (kind.sessionId) this.attach(file, kind.sessionId);
+    this.book.add(file, kind.sessionId);
     return true;
   }
 
   /** Reads what was appended to a tracked file; returns the key of the session it changed, if any. */
   update(path: string): Promise<string | null> {
-    return this.serialized(() => this.read(path));
+    return this.serialized(() => this.reader.read(path));
   }
 
   /** Forgets a deleted file; the session is rebuilt from its other files or dropped. Returns its key. */
   remove(path: string): Promise<string | null> {
-    return this.serialized(() => this.forget(path));
+    return this.serialized(() => this.reader.forget(path));
   }
 
   /** Resolves once every read queued so far has finished. */
@@ -150,85 +143,6 @@ export class Engine {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  private async read(path: string): Promise<string | null> {
-    const file = this.files.get(path) ?? (this.track(path) ? this.files.get(path) : undefined);
-    if (!file || file.shadowed) return null;
-    const before = file.sessionKey;
-    if (file.source.wholeFile?.(path)) return this.readWhole(file);
-    let restarted = false;
-    try {
-      await readAppendedLines(
-        path,
-        file.cursor,
-        (line) => this.consume(file, line),
-        () => {
-          restarted = true;
-          this.resetSession(file);
-        },
-      ).then((result) => {
-        file.cursor = result.cursor;
-      });
-      this.clearProblem('unreadable', path);
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT') return (await this.forget(path)) ?? before;
-      this.problem({ kind: 'unreadable', path, message: `cannot read ${path}: ${err.code ?? err.message}` });
-      return file.sessionKey;
-    }
-    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
-    if (entry && (restarted || entry.stale)) await this.rereadSiblings(file);
-    return file.sessionKey;
-  }
-
-  /** A file rewritten whole on every change: when it changed, the session is rebuilt from it. */
-  private async readWhole(file: TrackedFile): Promise<string | null> {
-    try {
-      const info = await stat(file.path);
-      if (isUnchanged(file.cursor, info)) return file.sessionKey;
-      const previouslyRead = file.cursor.size > 0;
-      const content = await readFile(file.path);
-      if (previouslyRead) this.resetSession(file);
-      file.badLines = 0;
-      this.consume(file, Buffer.from(content.toString('utf8').replace(/\r?\n/g, ' ')));
-      file.cursor = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, offset: info.size };
-      this.clearProblem('unreadable', file.path);
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT') return this.forget(file.path);
-      this.problem({ kind: 'unreadable', path: file.path, message: `cannot read ${file.path}: ${err.code ?? err.message}` });
-    }
-    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
-    if (entry?.stale) await this.rereadSiblings(file);
-    return file.sessionKey;
-  }
-
-  private async forget(path: string): Promise<string | null> {
-    const file = this.files.get(path);
-    if (!file) return null;
-    this.files.delete(path);
-    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
-    if (!entry) return null;
-    entry.files.delete(path);
-    if (entry.mainFile === path) {
-      entry.mainFile = null;
-      const standIn = [...entry.files].map((p) => this.files.get(p)).find((f) => f?.role === 'main');
-      if (standIn) {
-        standIn.shadowed = false;
-        entry.mainFile = standIn.path;
-      }
-    }
-    this.touch(entry);
-    if (entry.files.size === 0) {
-      this.sessions.delete(entry.key);
-      this.liveness.delete(entry.key);
-      this.cores.drop(entry.key);
-      return entry.key;
-    }
-    this.resetSession(file);
-    await this.rereadSiblings(file);
-    return entry.key;
   }
 
   has(key: string): boolean {
@@ -265,15 +179,9 @@ export class Engine {
     return { claudeDirs: dirs('claude-code'), codexDirs: dirs('codex'), geminiDirs: dirs('gemini-cli'), settings: this.settings, dataDir: this.cores.dataDir };
   }
 
-  /** Tracked files grouped by session (files whose session is not known yet come under null). */
+  /** Tracked files grouped by session (files whose session is not known yet come under null, last). */
   filesBySession(): Map<string | null, string[]> {
-    const groups = new Map<string | null, string[]>();
-    for (const file of this.files.values()) {
-      const group = groups.get(file.sessionKey) ?? [];
-      group.push(file.path);
-      groups.set(file.sessionKey, group);
-    }
-    return groups;
+    return this.book.bySession(this.files.keys());
   }
 
   cursorOf(path: string): FileCursor | undefined {
@@ -357,21 +265,14 @@ export class Engine {
     for (const [key, value] of liveness) if (this.sessions.has(key)) this.liveness.set(key, value);
   }
 
-  private touch(entry: SessionEntry | undefined): void {
-    if (!entry) return;
-    entry.version += 1;
-    this.revision += 1;
-  }
-
   /** Everything needed to continue incrementally after a restart (see cache/). */
   exportState(): EngineState {
-    return exportEngineState(this.files, this.sessions);
+    return this.book.export();
   }
 
   /** Forgets every file and session (after a rejected cache). */
   clear(): void {
-    this.files.clear();
-    this.sessions.clear();
+    this.book.clear();
     this.liveness.clear();
     this.cores.clear();
   }
@@ -379,7 +280,7 @@ export class Engine {
   /** Restores `exportState` output into an empty engine (or merges worker results); throws if it does not fit. */
   importState(state: EngineState, options: { merge?: boolean } = {}): void {
     if (!options.merge && (this.files.size > 0 || this.sessions.size > 0)) throw new Error('importState needs an empty engine');
-    importEngineState(state, this.files, this.sessions);
+    this.book.import(state);
   }
 
   private snapshot(entry: SessionEntry): Session {
@@ -394,90 +295,5 @@ export class Engine {
       settings: this.settings,
       now: this.now(),
     });
-  }
-
-  private consume(file: TrackedFile, line: Buffer): void {
-    let json: Json | null;
-    let record: unknown;
-    try {
-      json = parseLine(line);
-      if (json === null) return;
-      record = file.source.parse(json);
-    } catch (error) {
-      if (!(error instanceof BadRecord)) throw error;
-      file.badLines += 1;
-      this.touch(file.sessionKey ? this.sessions.get(file.sessionKey) : undefined);
-      return;
-    }
-    if (record === null) return;
-    if (file.sessionKey === null) {
-      const id = file.source.sessionIdFromRecord?.(json) ?? null;
-      if (id === null) {
-        if (file.pending.length < MAX_PENDING) file.pending.push(record);
-        return;
-      }
-      this.attach(file, id);
-    }
-    const entry = this.sessions.get(file.sessionKey!);
-    entry?.state.accumulator.add(record, file.role, file.path);
-    this.touch(entry);
-  }
-
-  private attach(file: TrackedFile, sessionId: string): void {
-    const key = `${file.source.agent}:${sessionId}`;
-    let entry = this.sessions.get(key);
-    if (!entry) {
-      const source = file.source;
-      entry = { key, id: sessionId, source, state: new SessionState(() => source.create(sessionId)), mainFile: null, files: new Set(), stale: false, version: 0 };
-      this.sessions.set(key, entry);
-    }
-    file.sessionKey = key;
-    entry.files.add(file.path);
-    this.touch(entry);
-    if (file.role === 'main') this.claimMain(entry, file);
-    for (const record of file.pending.splice(0)) entry.state.accumulator.add(record, file.role, file.path);
-  }
-
-  /** Two main files for one session: the lower priority wins and the other is shadowed. */
-  private claimMain(entry: SessionEntry, file: TrackedFile): void {
-    const current = entry.mainFile ? this.files.get(entry.mainFile) : undefined;
-    if (!current) {
-      entry.mainFile = file.path;
-      return;
-    }
-    if (file.priority < current.priority) {
-      current.shadowed = true;
-      entry.mainFile = file.path;
-      this.resetSession(file);
-    } else {
-      file.shadowed = true;
-    }
-  }
-
-  /** Drops a session's folded state and rewinds all of its files, so they are read again in full. */
-  private resetSession(file: TrackedFile): void {
-    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
-    if (!entry) {
-      file.badLines = 0;
-      file.cursor = freshCursor();
-      return;
-    }
-    const { source, id } = entry;
-    entry.state = new SessionState(() => source.create(id));
-    entry.stale = true;
-    this.touch(entry);
-    for (const path of entry.files) {
-      const member = this.files.get(path);
-      if (!member) continue;
-      member.cursor = freshCursor();
-      member.badLines = 0;
-    }
-  }
-
-  private async rereadSiblings(file: TrackedFile): Promise<void> {
-    const entry = file.sessionKey ? this.sessions.get(file.sessionKey) : undefined;
-    if (!entry) return;
-    entry.stale = false;
-    for (const path of [...entry.files]) if (path !== file.path) await this.read(path);
   }
 }
