@@ -8,55 +8,25 @@
  * disappears removes its sessions and is reported. Nothing here ever writes into the agents' folders.
  */
 import { EventEmitter } from 'node:events';
-import { access } from 'node:fs/promises';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Problem, Session } from '../../shared/session';
 
 export type { ProcessMatcher } from './processes/matcher';
+export { type MonitorEvents, type MonitorOptions, type RemovedSession, sessionKey } from './monitor-contract';
 import type { Settings } from '../../shared/settings';
-import { Engine, type EngineOptions } from './engine';
+import { Engine } from './engine';
+import type { MonitorEvents, MonitorOptions } from './monitor-contract';
 import { cachePath, saveCache } from './cache/engine-cache';
 import { startWarm } from './scan';
 import type { Root } from './roots';
 import { HotFiles } from './hot-files';
 import { defaultProcessMatcher } from './processes/default';
-import { type Liveness, sessionStatus } from './snapshot';
-import type { ProcessMatcher } from './processes/matcher';
-import { SOURCES } from './sources';
+import { StatusTick } from './status-tick';
+import { isReadable, watchPaths } from './watch-paths';
 import type { ContextEvent } from './sources/types';
-
-export interface MonitorOptions extends EngineOptions {
-  /** Delay that merges a burst of writes to one file into one read. */
-  coalesceMs?: number;
-  /** Force polling (network folders); normally chosen only when native watching fails. */
-  usePolling?: boolean;
-  /** Matches agent processes to sessions, polled every `processIntervalMs`; default: this machine's; false: none. */
-  processes?: ProcessMatcher | false | undefined;
-  processIntervalMs?: number;
-  /** How often a missing root is checked for again. */
-  rootRetryMs?: number;
-  /** Data dir for the warm-start cache (loaded on start, saved every minute when changed and on close). */
-  cacheDir?: string | undefined;
-}
-
-export interface RemovedSession {
-  key: string;
-}
-
-export interface MonitorEvents {
-  'session-added': [session: Session];
-  'session-updated': [session: Session];
-  'session-removed': [removed: RemovedSession];
-  problem: [problem: Problem];
-}
 
 const TRANSCRIPT = /\.jsonl?$/;
 const HOT_POLL_MS = 100;
-
-/** A session's stable key: `<agent>:<id>`. */
-export function sessionKey(session: Pick<Session, 'agent' | 'id'>): string {
-  return `${session.agent}:${session.id}`;
-}
 
 export class Monitor extends EventEmitter<MonitorEvents> {
   readonly engine: Engine;
@@ -76,16 +46,16 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private cacheTimer: NodeJS.Timeout | null = null;
   /** Something changed since the cache was last saved. */
   private dirty = false;
-  private lastStatus = new Map<string, string>();
   private closed = false;
-  private readonly processes: ProcessMatcher | null;
+  private readonly statusTick: StatusTick;
 
   constructor(options: MonitorOptions = {}) {
     super();
     this.options = options;
     this.engine = new Engine(options);
     this.hotFiles = new HotFiles({ cursorOf: (path) => this.engine.cursorOf(path), onMoved: (path) => this.schedule(path), pollMs: HOT_POLL_MS });
-    this.processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(this.engine));
+    const processes = options.processes === false ? null : (options.processes ?? defaultProcessMatcher(this.engine));
+    this.statusTick = new StatusTick(this.engine, processes, () => this.options.now?.() ?? Date.now());
     this.coalesceMs = options.coalesceMs ?? 8;
     this.polling = options.usePolling ?? false;
   }
@@ -247,10 +217,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const session = this.engine.session(key);
     if (!session) {
       if (this.known.delete(key)) this.emit('session-removed', { key });
-      this.lastStatus.delete(key);
+      this.statusTick.noted(key, null);
       return;
     }
-    this.lastStatus.set(key, `${session.status}:${session.pid ?? ''}`);
+    this.statusTick.noted(key, session);
     if (this.known.has(key)) {
       this.emit('session-updated', session);
     } else {
@@ -303,30 +273,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Attaches live agent processes; sessions whose status or process changed are re-published. */
   private async refreshProcesses(): Promise<void> {
     if (this.closed) return;
-    const sessions = this.engine.matchables();
-    let liveness = new Map<string, Liveness>();
-    if (this.processes) {
-      try {
-        liveness = await this.processes.match(sessions);
-        this.engine.setLiveness(liveness);
-      } catch (error) {
-        this.report({ kind: 'process', path: null, message: `process matching failed: ${(error as Error).message}` });
-      }
-    }
-    // Status also moves with time alone (running → idle → ended), so this doubles as the clock tick.
-    // It is worked out from the list above plus the new liveness; only changed sessions are rebuilt.
-    const now = this.options.now?.() ?? Date.now();
-    const idleAfter = this.engine.currentSettings.idleAfterMinutes;
-    for (const session of sessions) {
-      const key = sessionKey(session);
-      const live = liveness.get(key);
-      const status = `${sessionStatus(session.lastActivityAt, live !== undefined, idleAfter, now)}:${live?.pid ?? ''}`;
-      if (this.lastStatus.get(key) === status) continue;
-      const first = !this.lastStatus.has(key);
-      this.lastStatus.set(key, status);
-      const current = first ? null : this.engine.session(key);
-      if (current) this.emit('session-updated', current);
-    }
+    const { changed, failure } = await this.statusTick.run();
+    if (failure) this.report({ kind: 'process', path: null, message: failure });
+    for (const session of changed) this.emit('session-updated', session);
     this.hibernate();
   }
 
@@ -337,20 +286,5 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   private quietMs(): number {
     return this.engine.currentSettings.idleAfterMinutes * 60_000;
-  }
-}
-
-/** The folders under a root that hold transcripts (watching all of ~/.claude would be wasteful). */
-function watchPaths(root: Root): string[] {
-  const source = SOURCES.find((s) => s.agent === root.agent);
-  return source ? source.watchPaths(root.path) : [root.path];
-}
-
-async function isReadable(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

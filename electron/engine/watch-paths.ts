@@ -1,0 +1,19 @@
+/** Where the Monitor watches, and whether a path is there to watch. */
+import { access } from 'node:fs/promises';
+import type { Root } from './roots';
+import { SOURCES } from './sources';
+
+/** The folders under a root that hold transcripts (watching all of ~/.claude would be wasteful). */
+export function watchPaths(root: Root): string[] {
+  const source = SOURCES.find((s) => s.agent === root.agent);
+  return source ? source.watchPaths(root.path) : [root.path];
+}
+
+export async function isReadable(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
