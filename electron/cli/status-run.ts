@@ -44,7 +44,7 @@ export async function runStatus(flags: StatusFlags): Promise<void> {
   const now = Date.now();
   const dataDir = resolveDataDir({ explicit: flags.dataDir });
   const useCache = flags.cache !== false;
-  const [settings, stored] = await Promise.all([readSettings(dataDir, useCache), readAnnotations(dataDir)]);
+  const [settings, stored] = await Promise.all([readSettings(dataDir), readAnnotations(dataDir)]);
   // A Map: looking a session id up in a plain object would intern each of thousands of ids.
   const annotations = new Map(Object.entries(stored));
   const options: ScanOptions = {
@@ -97,7 +97,11 @@ function isRecent(session: Listed, now: number): boolean {
 }
 
 /** The settings as SettingsStore reads them; remembered between runs unless caches are off. */
-async function readSettings(dataDir: string, remembered: boolean): Promise<Settings> {
-  if (remembered) return (await readSettingsRemembered(dataDir)).settings;
-  return (await import('../engine/settings/validate')).readSettingsFile(dataDir).settings;
+/**
+ * The settings, validated — remembered between runs even with --no-cache: that flag is about the
+ * transcripts, and a remembered validation is exact (same file text, same build) while validating
+ * again means loading zod, a visible share of a cold scan.
+ */
+async function readSettings(dataDir: string): Promise<Settings> {
+  return (await readSettingsRemembered(dataDir)).settings;
 }

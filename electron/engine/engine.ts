@@ -11,7 +11,8 @@
 import type { Agent, Problem, Problems, Session } from '../../shared/session';
 import type { ShareInput } from './parallel/protocol';
 import type { MatchableSession } from './processes/session-index';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
+import { DEFAULT_SETTINGS } from '../../shared/settings-defaults';
 import { type FileCursor, freshCursor } from './read/line-reader';
 import { type Root, type RootOptions, resolveRoots, unreadableReason } from './roots';
 import { badLinesProblem, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';

@@ -78,6 +78,9 @@ describe('warm-start cache', () => {
     ['other folders', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), roots: ['claude-code:/elsewhere'] })],
     ['another version', JSON.stringify({ version: 999, roots: [], savedAt: 'x', engine: { files: [], sessions: [] } })],
     ['a wrong shape', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), engine: { files: [{ path: '/x', agent: 'claude-code', sessionKey: 'nope' }], sessions: [] } })],
+    ['a JSON array', '[1, 2]'],
+    ['roots that are not strings', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), roots: [5] })],
+    ['no engine state', () => JSON.stringify({ ...JSON.parse(readFileSync(cacheFile(), 'utf8')), engine: null })],
   ])('survives a cache file with %s and rebuilds it', async (_name, content) => {
     await scanStatus(options({ cacheDir: dataDir }));
     writeFileSync(cacheFile(), typeof content === 'function' ? content() : content);
