@@ -6,8 +6,9 @@
  * documents every one. Unknown values are `null`, never a made-up 0.
  */
 import { z } from 'zod';
+import { AGENTS, SESSION_STATUSES } from './names';
 
-export const AGENTS = ['claude-code', 'codex', 'gemini-cli'] as const;
+export { AGENTS } from './names';
 export const AgentSchema = z.enum(AGENTS);
 export type Agent = z.infer<typeof AgentSchema>;
 
@@ -15,7 +16,7 @@ export type Agent = z.infer<typeof AgentSchema>;
 export const ContextSourceSchema = z.enum(['usage', 'estimate']);
 export type ContextSource = z.infer<typeof ContextSourceSchema>;
 
-export const SessionStatusSchema = z.enum(['running', 'idle', 'ended']);
+export const SessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 const count = z.number().int().nonnegative();

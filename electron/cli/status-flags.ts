@@ -1,13 +1,13 @@
 /**
- * The `status` filters' names and their parsing. The agent and status names are spelled out here
- * rather than taken from shared/session.ts, whose zod schemas would be built just to print `--help`;
- * the compiler checks each name, and a test checks that both lists are complete and in order.
+ * The `status` filters' names and their parsing, from shared/names.ts: shared/session.ts would build
+ * its zod schemas just to print `--help`.
  */
+import { AGENTS, SESSION_STATUSES } from '../../shared/names';
 import type { Agent, SessionStatus } from '../../shared/session';
 import { UsageError } from './errors';
 
-export const AGENT_NAMES = ['claude-code', 'codex', 'gemini-cli'] as const satisfies readonly Agent[];
-export const STATUS_NAMES = ['running', 'idle', 'ended'] as const satisfies readonly SessionStatus[];
+export const AGENT_NAMES: readonly Agent[] = AGENTS;
+export const STATUS_NAMES: readonly SessionStatus[] = SESSION_STATUSES;
 
 export function agentFlag(value: string | undefined): Agent | undefined {
   if (value === undefined) return undefined;
