@@ -5,7 +5,7 @@
 import { thaw } from './cache/freeze';
 import type { EngineState, SessionEntry, TrackedFile } from './engine-parts';
 import { SessionState } from './session-state';
-import { SOURCES } from './sources';
+import { sourceFor } from './sources';
 
 export function exportEngineState(files: ReadonlyMap<string, TrackedFile>, sessions: ReadonlyMap<string, SessionEntry>): EngineState {
   return {
@@ -27,7 +27,7 @@ export function exportEngineState(files: ReadonlyMap<string, TrackedFile>, sessi
 export function importEngineState(state: EngineState, files: Map<string, TrackedFile>, sessions: Map<string, SessionEntry>): void {
   for (const saved of state.sessions) {
     if (sessions.has(saved.key)) throw new Error(`session ${saved.key} is already known`);
-    const source = SOURCES.find((s) => s.agent === saved.agent);
+    const source = sourceFor(saved.agent);
     if (!source) throw new Error(`unknown agent ${saved.agent}`);
     const accumulator = source.create(saved.id);
     thaw(accumulator, saved.state);
@@ -35,7 +35,7 @@ export function importEngineState(state: EngineState, files: Map<string, Tracked
     sessions.set(saved.key, { key: saved.key, id: saved.id, source, state: sessionState, mainFile: saved.mainFile, files: new Set(saved.files), stale: false, version: 0 });
   }
   for (const saved of state.files) {
-    const source = SOURCES.find((s) => s.agent === saved.agent);
+    const source = sourceFor(saved.agent);
     if (!source || !sessions.has(saved.sessionKey)) throw new Error(`file ${saved.path} has no session`);
     files.set(saved.path, { ...saved, source, pending: [] });
   }

@@ -18,7 +18,7 @@ import { type Root, type RootOptions, resolveRoots, unreadableReason } from './r
 import { badLinesProblem, type EngineState, figureSettings, ProblemLog, type SessionEntry, type TrackedFile } from './engine-parts';
 import { SessionBook } from './session-book';
 import { TranscriptReader } from './transcript-reader';
-import { SOURCES } from './sources';
+import { sourceFor } from './sources';
 import type { ContextEvent } from './sources/types';
 import { CoreCache } from './core-cache';
 import { type Annotate, byLatestActivity, type Liveness, toSession } from './snapshot';
@@ -93,7 +93,7 @@ export class Engine {
   async discover(): Promise<string[]> {
     const found: string[] = [];
     for (const root of this.roots) {
-      const source = SOURCES.find((candidate) => candidate.agent === root.agent);
+      const source = sourceFor(root.agent);
       if (!source) continue;
       const unreadable = await unreadableReason(root.path);
       if (unreadable) {
@@ -115,7 +115,7 @@ export class Engine {
   }
 
   /** Starts tracking one file if it is a transcript; returns whether it is tracked. */
-  track(path: string, root = this.rootOf(path), source = SOURCES.find((s) => s.agent === root?.agent)): boolean {
+  track(path: string, root = this.rootOf(path), source = root && sourceFor(root.agent)): boolean {
     if (this.files.has(path)) return true;
     if (!root || !source) return false;
     const kind = source.classify(path, root.path);
