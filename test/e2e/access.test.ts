@@ -9,22 +9,19 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { launchChromium } from './support/browser';
-import { assertBuilt, startServe, statusJson, type ServeProcess } from './support/headroom-cli';
-import { createWorkspace, type Workspace } from './support/workspace';
+import { statusJson, type ServeProcess } from './support/headroom-cli';
+import { serveWorkspace } from './support/served-dashboard';
+import type { Workspace } from './support/workspace';
 
 let workspace: Workspace;
 let serve: ServeProcess;
+let close = async () => {};
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
+  ({ workspace, serve, close } = await serveWorkspace());
 });
 
-afterAll(async () => {
-  await serve?.stop();
-  await workspace?.remove();
-});
+afterAll(() => close());
 
 /** Opens a socket; resolves with it once open, or with the HTTP status of the refusal. */
 function connect(url: string, origin?: string): Promise<WebSocket | number> {

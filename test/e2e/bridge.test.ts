@@ -8,25 +8,22 @@ import { WebSocket } from 'ws';
 import type { AppState } from '../../shared/api';
 import { createWebSocketBridge, type ConnectionState, type SocketLike } from '../../renderer/bridges/websocket';
 import { findTranscript } from './support/find';
-import { assertBuilt, startServe, statusJson, type ServeProcess } from './support/headroom-cli';
+import { statusJson, type ServeProcess } from './support/headroom-cli';
+import { serveWorkspace } from './support/served-dashboard';
 import { appendClaudeTurn } from './support/transcripts';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { Workspace } from './support/workspace';
 
 const CLAUDE_DEMO = '6f1039d8-684a-4732-870c-c177ae095f9e';
 
 let workspace: Workspace;
 let serve: ServeProcess;
+let close = async () => {};
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
+  ({ workspace, serve, close } = await serveWorkspace());
 });
 
-afterAll(async () => {
-  await serve?.stop();
-  await workspace?.remove();
-});
+afterAll(() => close());
 
 function until<T>(subscribe: (resolve: (value: T) => void) => void): Promise<T> {
   return new Promise(subscribe);

@@ -5,24 +5,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openDashboard } from './support/browser';
-import { assertBuilt, startServe, type ServeProcess } from './support/headroom-cli';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { ServeProcess } from './support/headroom-cli';
+import { serveWorkspace } from './support/served-dashboard';
+import type { Workspace } from './support/workspace';
 
 let workspace: Workspace;
 let serve: ServeProcess;
 let browser: Browser;
+let close = async () => {};
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace({ empty: true });
-  serve = await startServe(workspace.flags);
+  ({ workspace, serve, close } = await serveWorkspace({ empty: true }));
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await close();
 });
 
 describe('with no sessions', () => {

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openDashboard } from './support/browser';
-import { assertBuilt, startServe, type ServeProcess } from './support/headroom-cli';
-import { createWorkspace, type Workspace } from './support/workspace';
+import type { ServeProcess } from './support/headroom-cli';
+import { serveWorkspace } from './support/served-dashboard';
+import type { Workspace } from './support/workspace';
 
 /** Alive and not a zombie waiting to be reaped by whoever adopted it. */
 const isRunning = (pid: number) => {
@@ -21,14 +22,18 @@ const isRunning = (pid: number) => {
   }
 };
 
-let workspace: Workspace;
 let serve: ServeProcess;
 let browser: Browser;
 let pid = 0;
+let close = async () => {};
 
 beforeAll(async () => {
-  assertBuilt();
-  workspace = await createWorkspace();
+  ({ serve, close } = await serveWorkspace({}, prepareLeftover));
+  browser = await launchChromium();
+});
+
+/** A Claude session in a project folder, and a stray `dev-server` process started there. */
+function prepareLeftover(workspace: Workspace): void {
   const project = join(workspace.root, 'shop');
   mkdirSync(project);
   const sessionId = '1eft0000-1111-4222-8333-444444444444';
@@ -39,15 +44,12 @@ beforeAll(async () => {
   const server = join(workspace.root, 'dev-server');
   copyFileSync('/bin/sleep', server);
   pid = Number(spawnSync('/bin/sh', ['-c', '"$0" 600 >/dev/null 2>&1 & echo $!', server], { cwd: project, encoding: 'utf8' }).stdout.trim());
-  serve = await startServe(workspace.flags);
-  browser = await launchChromium();
-});
+}
 
 afterAll(async () => {
   if (pid && isRunning(pid)) process.kill(pid, 'SIGKILL');
   await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await close();
 });
 
 describe.runIf(process.platform === 'linux')('leftover processes', () => {

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openDashboard } from './support/browser';
-import { assertBuilt, startServe, type ServeProcess } from './support/headroom-cli';
+import type { ServeProcess } from './support/headroom-cli';
+import { serveWorkspace } from './support/served-dashboard';
 import { appendClaudeTurn, appendCodexTokenCount } from './support/transcripts';
-import { createWorkspace, REPO_ROOT, type Workspace } from './support/workspace';
+import { REPO_ROOT, type Workspace } from './support/workspace';
 import { findTranscript } from './support/find';
 
 const OUT = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -22,12 +23,11 @@ const BACKGROUND = { light: 'rgb(246, 247, 249)', dark: 'rgb(17, 20, 24)' } as c
 let workspace: Workspace;
 let serve: ServeProcess;
 let browser: Browser;
+let close = async () => {};
 
 beforeAll(async () => {
-  assertBuilt();
   await mkdir(OUT, { recursive: true });
-  workspace = await createWorkspace();
-  serve = await startServe(workspace.flags);
+  ({ workspace, serve, close } = await serveWorkspace());
   browser = await launchChromium();
   // Give the pictures something to show: one session past the warning line (150,005 of 200k = 75%)
   // and one past the critical line (Codex, 90.1%).
@@ -37,8 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await serve?.stop();
-  await workspace?.remove();
+  await close();
 });
 
 describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {

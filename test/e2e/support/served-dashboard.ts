@@ -1,11 +1,34 @@
 /**
- * The usual end-to-end setup: the fixture transcripts in a temp workspace, `headroom serve` on them,
- * Chromium with the dashboard open and its table showing `readySelector`; `close()` undoes it all.
+ * The usual end-to-end setup: the fixture transcripts in a temp workspace, `headroom serve` on them
+ * (`serveWorkspace`), and for most suites Chromium with the dashboard open and its table showing
+ * `readySelector` (`openServedDashboard`); `close()` undoes it all.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openDashboard, type DashboardPage } from './browser';
 import { assertBuilt, startServe, type ServeProcess } from './headroom-cli';
-import { createWorkspace, type Workspace } from './workspace';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace';
+
+export interface ServedWorkspace {
+  workspace: Workspace;
+  serve: ServeProcess;
+  close(): Promise<void>;
+}
+
+/** A workspace, set up further by `prepare` before `headroom serve` starts on it. */
+export async function serveWorkspace(options?: WorkspaceOptions, prepare?: (workspace: Workspace) => void | Promise<void>): Promise<ServedWorkspace> {
+  assertBuilt();
+  const workspace = await createWorkspace(options);
+  await prepare?.(workspace);
+  const serve = await startServe(workspace.flags);
+  return {
+    workspace,
+    serve,
+    async close() {
+      await serve.stop();
+      await workspace.remove();
+    },
+  };
+}
 
 export interface ServedDashboard {
   workspace: Workspace;
@@ -17,9 +40,7 @@ export interface ServedDashboard {
 }
 
 export async function openServedDashboard(readySelector: string): Promise<ServedDashboard> {
-  assertBuilt();
-  const workspace = await createWorkspace();
-  const serve = await startServe(workspace.flags);
+  const { workspace, serve, close } = await serveWorkspace();
   const browser = await launchChromium();
   const dashboard = await openDashboard(browser, serve.url);
   await dashboard.page.waitForSelector(readySelector);
@@ -32,8 +53,7 @@ export async function openServedDashboard(readySelector: string): Promise<Served
     async close() {
       await dashboard.context.close();
       await browser.close();
-      await serve.stop();
-      await workspace.remove();
+      await close();
     },
   };
 }

@@ -22,7 +22,12 @@ export interface Workspace {
 }
 
 /** `empty`: the agents' folders exist but hold no transcript (a fresh machine). */
-export async function createWorkspace(options: { empty?: boolean } = {}): Promise<Workspace> {
+export interface WorkspaceOptions {
+  /** No transcripts at all (the first-run screen). */
+  empty?: boolean;
+}
+
+export async function createWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'headroom-e2e-'));
   const [claudeDir, codexDir, geminiDir, dataDir] = ['claude', 'codex', 'gemini', 'data'].map((name) => join(root, name)) as [string, string, string, string];
   if (options.empty) {
