@@ -1,11 +1,20 @@
-// Compiles the WebAssembly text sources of the engine into TypeScript modules holding the binary, so
-// the engine, its bundles and the tests load it without a file of their own beside them. Run after
-// editing a .wat file: `npm run build:wasm`. With `--check` it writes nothing and fails when a
+// Compiles the WebAssembly sources of the engine into TypeScript modules holding the binary, so the
+// engine, its bundles and the tests load it without a file of their own beside them. Run after
+// editing a .wat or .c file: `npm run build:wasm`. With `--check` it writes nothing and fails when a
 // committed module differs from its source (a test runs that).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+//
+// .wat files are assembled with wabt (a dev dependency); .c files need clang and wasm-ld (Debian:
+// `apt-get install clang lld`), which CI installs.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import wabtInit from 'wabt';
 
-const MODULES = [{ source: 'electron/engine/read/string-scan.wat', target: 'electron/engine/read/string-scan-wasm.ts', name: 'STRING_SCAN_WASM' }];
+const MODULES = [
+  { source: 'electron/engine/read/string-scan.wat', target: 'electron/engine/read/string-scan-wasm.ts', name: 'STRING_SCAN_WASM' },
+  { source: 'electron/engine/read/select.c', target: 'electron/engine/read/select-wasm.ts', name: 'SELECT_WASM' },
+];
 
 async function compileWat(source) {
   const wabt = await wabtInit();
@@ -14,6 +23,20 @@ async function compileWat(source) {
     return Buffer.from(parsed.toBinary({}).buffer);
   } finally {
     parsed.destroy();
+  }
+}
+
+/** Freestanding C (no libc) to a module exporting its memory and the functions marked for export. */
+function compileC(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-wasm-'));
+  try {
+    const output = join(dir, 'out.wasm');
+    const flags = ['--target=wasm32', '-O3', '-msimd128', '-mbulk-memory', '-nostdlib', '-Wall', '-Werror'];
+    const link = ['-Wl,--no-entry', '-Wl,--strip-all', '-Wl,-z,stack-size=262144'];
+    execFileSync('clang', [...flags, ...link, '-o', output, source], { stdio: ['ignore', 'inherit', 'inherit'] });
+    return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -28,7 +51,8 @@ function moduleText(source, name, binary) {
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const { source, target, name } of MODULES) {
-  const text = moduleText(source, name, await compileWat(source));
+  const binary = source.endsWith('.c') ? compileC(source) : await compileWat(source);
+  const text = moduleText(source, name, binary);
   if (!check) {
     writeFileSync(target, text);
     console.log(`${source} → ${target}`);

@@ -66,12 +66,15 @@ class FolderIndex {
 
   has(path: string): boolean {
     const folder = dirname(path);
-    let mtimeMs: number;
+    // Usually there is no such folder (no statusLine hook): asked without throwing, as thousands of
+    // thrown errors were most of this.
+    let mtimeMs: number | undefined;
     try {
-      mtimeMs = statSync(folder).mtimeMs;
+      mtimeMs = statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
     } catch {
       return false;
     }
+    if (mtimeMs === undefined) return false;
     // A folder changed within the last moments may change again within its mtime's granularity.
     const settled = Date.now() - mtimeMs > 2000;
     if (!settled || this.listed?.folder !== folder || this.listed.mtimeMs !== mtimeMs) {

@@ -100,7 +100,7 @@ export class TranscriptReader {
     let json: Json | null;
     let record: unknown;
     try {
-      json = parseLine(line);
+      json = parseLine(line, file.source.fields);
       if (json === null) return;
       record = file.source.parse(json);
     } catch (error) {

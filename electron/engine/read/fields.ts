@@ -7,7 +7,9 @@
  * and the line is then counted as bad and skipped. Unknown fields are ignored: formats change between
  * agent versions.
  */
-import { skeleton } from './skeleton';
+import type { FieldSpec } from './field-spec';
+import { selectFields } from './select';
+import { BIG_LINE_BYTES, KEEP_BYTES, skeleton } from './skeleton';
 
 export type Json = Record<string, unknown>;
 
@@ -125,13 +127,15 @@ function fastUtc(text: string): number | undefined {
   return (daysToMonth(year, month) + day - 1) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
 }
 
-/** Lines longer than this are cut down with `skeleton` before parsing. */
-const BIG_LINE_BYTES = 4096;
-/** What a long string is cut to, in bytes: a preview, as every reader only keeps previews of texts. */
-const KEEP_BYTES = 2048;
-
-/** Parses one line; returns null for blank lines, throws BadRecord for anything but a JSON object. */
-export function parseLine(line: Buffer): Json | null {
+/**
+ * Parses one line; returns null for blank lines, throws BadRecord for anything but a JSON object. With
+ * the fields a source reads, the line is read into just those where select.ts can (same values).
+ */
+export function parseLine(line: Buffer, fields?: FieldSpec): Json | null {
+  if (fields) {
+    const selected = selectFields(line, fields);
+    if (selected !== undefined) return selected;
+  }
   const text = (line.length > BIG_LINE_BYTES ? skeleton(line, KEEP_BYTES) : line).toString('utf8');
   if (text.trim() === '') return null;
   let value: unknown;

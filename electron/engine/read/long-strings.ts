@@ -9,6 +9,7 @@
  * SIMD is unavailable and for lines too long to copy into the module's memory (which never shrinks).
  */
 import { STRING_SCAN_WASM } from './string-scan-wasm';
+import { instantiate } from './wasm';
 
 export type LongStrings = (line: Buffer, keep: number) => Int32Array | null;
 
@@ -49,19 +50,10 @@ interface StringScanExports {
   longStrings(len: number, keep: number, out: number, max: number): number;
 }
 
-/** The part of the WebAssembly global used here (Node's type definitions do not declare it). */
-interface WasmRuntime {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
-
 /** The WebAssembly scan, or null where this runtime cannot run it. */
 export function createWasmLongStrings(): LongStrings | null {
-  const runtime = (globalThis as { WebAssembly?: WasmRuntime }).WebAssembly;
-  const bytes = Buffer.from(STRING_SCAN_WASM, 'base64');
-  if (!runtime?.validate(bytes)) return null;
-  const scan = new runtime.Instance(new runtime.Module(bytes)).exports as StringScanExports;
+  const scan = instantiate<StringScanExports>(STRING_SCAN_WASM);
+  if (!scan) return null;
   return (line, keep) => {
     if (line.length > WASM_MAX_LINE_BYTES) return longStringsInJs(line, keep);
     const out = (line.length + PADDING + 7) & ~7;

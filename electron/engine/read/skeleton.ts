@@ -13,10 +13,16 @@
  */
 import { longStrings } from './long-strings';
 
+/** Lines longer than this are cut down before parsing. */
+export const BIG_LINE_BYTES = 4096;
+/** What a long string is cut to, in bytes: a preview, as every reader only keeps previews of texts. */
+export const KEEP_BYTES = 2048;
+/** A string holding an apply_patch body is never cut. */
+export const PATCH_MARKER = Buffer.from('*** Begin Patch');
+
 const BACKSLASH = 0x5c;
 const LOWER_U = 0x75;
 const COLON = 0x3a;
-const PATCH_MARKER = Buffer.from('*** Begin Patch');
 const ELLIPSIS = Buffer.from('…');
 
 /**
@@ -66,7 +72,7 @@ function isKey(line: Buffer, close: number): boolean {
 }
 
 /** Moves a cut back so it splits neither an escape sequence nor a UTF-8 character. */
-function safeCut(line: Buffer, start: number, cut: number): number {
+export function safeCut(line: Buffer, start: number, cut: number): number {
   // Escapes are found from the start of the string (memchr jumps), since reading backwards cannot
   // tell `\\u` from `\u`.
   const region = line.subarray(start, cut);

@@ -9,6 +9,7 @@
 import type { Agent, Context, Details, Activity, Tokens } from '../../../shared/session';
 import type { Settings } from '../../../shared/settings';
 import type { Json } from '../read/fields';
+import type { FieldSpec } from '../read/field-spec';
 import type { WalkError } from './walk';
 
 export type FileRole = 'main' | 'sub';
@@ -73,5 +74,7 @@ export interface Source<R> {
   /** Files written whole each time (not appended), read as one JSON record; default: none. */
   wholeFile?(file: string): boolean;
   parse(record: Json): R | null;
+  /** Every field `parse` and `sessionIdFromRecord` read: lines are read into just these (read/select.ts). */
+  readonly fields?: FieldSpec;
   create(sessionId: string): SessionAccumulator<R>;
 }

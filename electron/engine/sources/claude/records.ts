@@ -4,6 +4,7 @@
  * timestamps still count as activity. Format reference: FORMATS.md §1 (Claude Code).
  */
 import { type Json, BadRecord, isObject, asStr, asBool, asCount, asObj, asTime } from '../../read/fields';
+import { type FieldSpec, lazy } from '../../read/field-spec';
 import { NO_TOOLS, NO_TOOL_ERRORS, content, joinText, parseUsage, readablePrompt, toolError, toolUse, typedByUser } from './content';
 
 export interface Usage {
@@ -66,6 +67,38 @@ export type ClaudeRecord =
   | (Base & { kind: 'other' })
   | { kind: 'title'; source: 'custom' | 'ai' | 'summary'; text: string }
   | { kind: 'identity'; extendedContext: boolean };
+
+/**
+ * Every field `parseClaudeRecord` and the source read (a test holds them to it): lines are read into
+ * just these (read/select.ts), leaving out the rest — progress payloads, tool results' metadata. A tool
+ * result's own text is only read when the tool failed, so it is made only then.
+ */
+export const CLAUDE_FIELDS: FieldSpec = {
+  type: true,
+  timestamp: true,
+  isSidechain: true,
+  cwd: true,
+  gitBranch: true,
+  uuid: true,
+  sessionId: true,
+  requestId: true,
+  isApiErrorMessage: true,
+  isMeta: true,
+  isCompactSummary: true,
+  subtype: true,
+  compactMetadata: { postTokens: true },
+  error: true,
+  summary: true,
+  customTitle: true,
+  aiTitle: true,
+  attachment: { identity: { modelId: true } },
+  message: {
+    model: true,
+    id: true,
+    usage: { input_tokens: true, cache_creation_input_tokens: true, cache_read_input_tokens: true, output_tokens: true, cache_creation: { ephemeral_1h_input_tokens: true } },
+    content: [{ type: true, text: true, id: true, name: true, input: { file_path: true, notebook_path: true, todos: true }, tool_use_id: true, is_error: true, content: lazy([{ text: true }]) }],
+  },
+};
 
 export function parseClaudeRecord(record: Json): ClaudeRecord | null {
   const type = asStr(record['type'], 'type');

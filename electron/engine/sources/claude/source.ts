@@ -7,7 +7,7 @@
 import { basename, join } from 'node:path';
 import type { Json } from '../../read/fields';
 import type { FileClass, Source } from '../types';
-import { type ClaudeRecord, parseClaudeRecord } from './records';
+import { CLAUDE_FIELDS, type ClaudeRecord, parseClaudeRecord } from './records';
 import { ClaudeSession } from './session';
 import { partsBelow } from '../path-parts';
 import { findFiles, listDir } from '../walk';
@@ -51,6 +51,7 @@ export const claudeSource: Source<ClaudeRecord> = {
     return typeof id === 'string' && id !== '' ? id : null;
   },
 
+  fields: CLAUDE_FIELDS,
   parse: parseClaudeRecord,
   create: (sessionId) => new ClaudeSession(sessionId),
 };

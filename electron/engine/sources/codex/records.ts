@@ -4,6 +4,7 @@
  * (item_completed items). Format reference: FORMATS.md §3 and REAL-CLIENTS.md §3.
  */
 import { type Json, BadRecord, isObject, asStr, asCount, asObj, asTime } from '../../read/fields';
+import type { FieldSpec } from '../../read/field-spec';
 
 export interface TokenUsage {
   input: number;
@@ -36,6 +37,35 @@ const NO_PAYLOAD: Json = Object.freeze({});
  * Every line becomes a record, so each is built in one literal with its `at` first (one shape per
  * kind), not as `{ at, ...body }`, which would allocate and copy a second object per line.
  */
+
+const TOKEN_USAGE = { input_tokens: true, cached_input_tokens: true, output_tokens: true, reasoning_output_tokens: true, total_tokens: true } as const;
+
+/**
+ * Every field `parseCodexRecord` reads (a test holds it to that): lines are read into just these
+ * (read/select.ts), leaving out instructions, reasoning and rate limits.
+ */
+export const CODEX_FIELDS: FieldSpec = {
+  type: true,
+  timestamp: true,
+  payload: {
+    type: true,
+    id: true,
+    cwd: true,
+    git: { branch: true },
+    model: true,
+    model_context_window: true,
+    info: { total_token_usage: TOKEN_USAGE, last_token_usage: TOKEN_USAGE, model_context_window: true },
+    message: true,
+    item: true,
+    role: true,
+    content: [{ text: true }],
+    name: true,
+    arguments: true,
+    input: true,
+    call_id: true,
+    output: true,
+  },
+};
 
 export function parseCodexRecord(record: Json): CodexRecord | null {
   const type = asStr(record['type'], 'type');

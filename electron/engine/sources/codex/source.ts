@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { FileClass, Source } from '../types';
 import { partsBelow } from '../path-parts';
 import { findFiles } from '../walk';
-import { type CodexRecord, parseCodexRecord } from './records';
+import { CODEX_FIELDS, type CodexRecord, parseCodexRecord } from './records';
 import { CodexSession } from './session';
 
 const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
@@ -36,6 +36,7 @@ export const codexSource: Source<CodexRecord> = {
     return { role: 'main', sessionId: match[1].toLowerCase(), priority: top === 'sessions' ? 0 : 1 };
   },
 
+  fields: CODEX_FIELDS,
   parse: parseCodexRecord,
   create: (sessionId) => new CodexSession(sessionId),
 };
