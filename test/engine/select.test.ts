@@ -294,6 +294,21 @@ describe('selectFields on generated lines', () => {
   });
 });
 
+describe('past the cut', () => {
+  const line = (inner: string) => Buffer.from(`{"type":"user","message":{"content":"${'a'.repeat(2500)}${inner}${'b'.repeat(500)}"},"pad":"${'x'.repeat(2000)}"}`);
+
+  it('accepts what the JSON.parse path never sees: a broken escape or a control character far into a long string', () => {
+    for (const inner of ['\\x', '\u0001', '\t', '\\u12']) expect(check(line(inner), CLAUDE_FIELDS)).toBe('answered');
+  });
+
+  it('checks a string holding a patch whole, as it is never cut', () => {
+    expect(check(line('*** Begin Patch\\x'), CLAUDE_FIELDS)).toBe('declined');
+    expect(check(line('*** Begin Patch\\n'), CLAUDE_FIELDS)).toBe('answered');
+    // Stars alone send it to the strict check too; the answer is still JSON.parse's.
+    expect(check(line('**** not a patch \\x'), CLAUDE_FIELDS)).toBe('declined');
+  });
+});
+
 describe('lazy fields', () => {
   it('are made when read, and refuse to be read once the next line was selected', () => {
     const line = Buffer.from('{"type":"user","message":{"content":[{"type":"tool_result","content":"it failed","is_error":true}]}}');

@@ -87,6 +87,10 @@ static i32 intern(i32 child, const u8 *from, i32 length, i32 *slotOut) {
 static const u8 *start;
 static const u8 *p;
 static const u8 *end;
+/* skeleton.ts's cut, given by the caller: in a line longer than bigLine, strings keep `keep` bytes. */
+static i32 bigLine = 1 << 30;
+static i32 keep = 1 << 30;
+static int cutsStrings;
 static i32 *out;
 /* Inside a field the caller builds lazily, nothing is interned: it may never mirror those strings. */
 static i32 lazyDepth;
@@ -152,7 +156,11 @@ static inline uint64_t escapeLetters(v128_t a, v128_t b, v128_t c, v128_t d) {
  * each escape's letter is then checked. The caller pads the line with zeros, which end a string that
  * runs past the line as invalid (a control character).
  */
-static int scanString(i32 *flags) {
+static int laxRest(const u8 *from, uint64_t carried, i32 *flags);
+
+/* `mayCut`: a value in a long line, which skeleton.ts would cut (keys never are). */
+static int scanString(i32 *flags, int mayCut) {
+  const u8 *from = p;
   const v128_t quoteByte = wasm_i8x16_splat('"'), backslashByte = wasm_i8x16_splat('\\'), space = wasm_i8x16_splat(0x20);
   const uint64_t even = 0x5555555555555555ULL;
   /* Most strings are short: one 16-byte look settles them. */
@@ -201,6 +209,54 @@ static int scanString(i32 *flags) {
     if (closing) {
       p += __builtin_ctzll(closing) + 1;
       return 1;
+    }
+    p += 64;
+    if (mayCut && p - from >= keep + 64) return laxRest(from, carried, flags);
+  }
+}
+
+/*
+ * The rest of a long string in a long line, past what skeleton.ts keeps of it. JSON.parse never sees
+ * those bytes (the line is cut before it is parsed), so only the closing quote is looked for here, not
+ * control characters or escape letters: checking them would turn lines away that the JSON.parse path
+ * accepts. A string holding an apply_patch body is not cut, though: one with "***" in it is checked
+ * again from its start, strictly.
+ */
+static int laxRest(const u8 *from, uint64_t carried, i32 *flags) {
+  const v128_t quoteByte = wasm_i8x16_splat('"'), backslashByte = wasm_i8x16_splat('\\'), starByte = wasm_i8x16_splat('*');
+  const uint64_t even = 0x5555555555555555ULL;
+  uint64_t lastStars = 0;
+  int stars = 0;
+  for (;;) {
+    if (p >= end) return 0;
+    v128_t a = wasm_v128_load(p), b = wasm_v128_load(p + 16), c = wasm_v128_load(p + 32), d = wasm_v128_load(p + 48);
+    uint64_t quotes = EQ64(quoteByte);
+    uint64_t backslashes = EQ64(backslashByte);
+    uint64_t escaped = 0;
+    if (backslashes | carried) {
+      uint64_t starts = backslashes & ~carried;
+      uint64_t followsEscape = starts << 1 | carried;
+      uint64_t oddStarts = starts & ~even & ~followsEscape;
+      uint64_t sum;
+      carried = __builtin_add_overflow(oddStarts, starts, &sum);
+      escaped = (even ^ (sum << 1)) & followsEscape;
+    }
+    uint64_t star = EQ64(starByte);
+    if (star & (star >> 1) & (star >> 2)) stars = 1;
+    if ((lastStars >> 62 & 3) == 3 && (star & 1)) stars = 1;
+    if ((lastStars >> 63) && (star & 3) == 3) stars = 1;
+    lastStars = star;
+    uint64_t closing = quotes & ~escaped;
+    if (closing) {
+      const u8 *quote = p + __builtin_ctzll(closing);
+      if (quote >= end) return 0;
+      if (!stars) {
+        p = quote + 1;
+        return 1;
+      }
+      p = from;
+      *flags = 0;
+      return scanString(flags, 0);
     }
     p += 64;
   }
@@ -288,7 +344,7 @@ static int object(int mode, i32 node, i32 keyStart, i32 keyEnd, i32 keyRef) {
       if (p >= end || *p != '"') return 0;
       const u8 *key = ++p;
       i32 keyFlags = 0;
-      if (!scanString(&keyFlags)) return 0;
+      if (!scanString(&keyFlags, 0)) return 0;
       i32 length = (i32)(p - 1 - key);
       i32 ks = (i32)(key - start), ke = ks + length;
       skipSpace();
@@ -375,7 +431,7 @@ static int value(int mode, i32 node, i32 keyStart, i32 keyEnd, i32 keyRef) {
   i32 flags = 0, number = 0, kind;
   if (c == '"') {
     p++;
-    if (!scanString(&flags)) return 0;
+    if (!scanString(&flags, cutsStrings)) return 0;
     if (mode == SKIP) return 1;
     i32 slot = -1;
     if (!(flags & ESCAPED) && lazyDepth == 0) flags |= intern(keyRef, from + 1, (i32)(p - 1 - from - 1), &slot);
@@ -395,6 +451,12 @@ extern u8 __heap_base;
 
 /* Where the caller may start writing: the spec, then lines and entries (read/select.ts lays them out). */
 __attribute__((export_name("heapBase"))) u32 heapBase(void) { return (u32)&__heap_base; }
+
+/* skeleton.ts's cut: strings longer than `keepBytes` in lines longer than `bigLineBytes`. */
+__attribute__((export_name("useCut"))) void useCut(i32 bigLineBytes, i32 keepBytes) {
+  bigLine = bigLineBytes;
+  keep = keepBytes;
+}
 
 /* Sets the spec the next lines are read with. */
 __attribute__((export_name("useSpec"))) void useSpec(u32 nodesAt, u32 childrenAt, u32 keysAt) {
@@ -417,6 +479,7 @@ __attribute__((export_name("selectLine"))) i32 selectLine(u32 lineAt, i32 length
   count = 0;
   depth = 0;
   lazyDepth = 0;
+  cutsStrings = length > bigLine;
   declined = 0;
   skipSpace();
   if (p == end) return 0;

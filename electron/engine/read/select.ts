@@ -15,6 +15,7 @@
  */
 import { type CompiledSpec, compileSpec, type FieldSpec } from './field-spec';
 import { buildLine, ENTRY_INTS } from './select-entries';
+import { BIG_LINE_BYTES, KEEP_BYTES } from './skeleton';
 import { SELECT_WASM } from './select-wasm';
 import { instantiate } from './wasm';
 
@@ -32,6 +33,7 @@ const SPEC_BYTES = 64 * 1024;
 interface SelectExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
+  useCut(bigLineBytes: number, keepBytes: number): void;
   useSpec(nodesAt: number, childrenAt: number, keysAt: number): void;
   selectLine(lineAt: number, length: number, outAt: number, max: number): number;
 }
@@ -57,6 +59,7 @@ class Selector {
     this.specsEnd = align(wasm.heapBase());
     this.lineAt = this.specsEnd + SPEC_BYTES;
     this.reserve(this.lineAt + 1024 * 1024 + ENTRY_BYTES);
+    wasm.useCut(BIG_LINE_BYTES, KEEP_BYTES);
   }
 
   select(line: Buffer, spec: FieldSpec): Json | null | undefined {
