@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Agent } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
-import { SOURCES } from './sources';
+import { PLACES } from './sources/places';
 
 export interface RootOptions {
   claudeDirs?: readonly string[] | undefined;
@@ -36,7 +36,7 @@ export function resolveRoots(options: RootOptions = {}): Root[] {
     'gemini-cli': pick(options.geminiDirs, options.settings?.roots.gemini),
   };
   const roots: Root[] = [];
-  for (const source of SOURCES) {
+  for (const source of PLACES) {
     const chosen = explicit[source.agent];
     const paths = chosen ?? source.defaultRoots(env, home);
     for (const path of new Set(paths.map((p) => resolve(p)))) roots.push({ agent: source.agent, path, explicit: chosen !== undefined });

@@ -18,7 +18,7 @@
 import { accessSync, constants, type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Root } from '../roots';
-import { sourceFor } from '../sources';
+import { placeFor } from '../sources/places';
 
 /** Coarser than any common filesystem's file times (FAT: 2 s). */
 export const RACY_MS = 2_500;
@@ -70,7 +70,7 @@ export function stampListing(roots: readonly Root[], found: readonly string[], t
   for (const root of roots) {
     const access = accessOf(root.path);
     listing.roots.push([root.path, access]);
-    const source = sourceFor(root.agent);
+    const source = placeFor(root.agent);
     if (access !== 'ok' || !source) continue;
     for (const watched of source.watchPaths(root.path)) {
       const walk = new Walk(table, files, seen, (path) => source.classify(path, root.path) !== null, now);

@@ -8,7 +8,7 @@
  * never signals a process, and a session gets a process only on evidence (see ./assign.ts).
  */
 import { homedir } from 'node:os';
-import { claudeSource } from '../sources/claude/source';
+import { claudePlace } from '../sources/claude/place';
 import type { Liveness } from '../snapshot';
 import { type Candidate, assignProcesses } from './assign';
 import { readRegistry } from './claude-registry';
@@ -32,7 +32,7 @@ export interface ProcessMatcher {
 
 export function createProcessMatcher(options: ProcessMatcherOptions): ProcessMatcher {
   const env = options.env ?? process.env;
-  const claudeDirs = options.claudeDirs.length > 0 ? [...options.claudeDirs] : claudeSource.defaultRoots(env, env['HOME'] || homedir());
+  const claudeDirs = options.claudeDirs.length > 0 ? [...options.claudeDirs] : claudePlace.defaultRoots(env, env['HOME'] || homedir());
   const now = options.now ?? Date.now;
   const platform = process.platform;
   const readFacts = factsReader(platform);

@@ -60,7 +60,11 @@ export interface ContextEvent {
   compaction: boolean;
 }
 
-export interface Source<R> {
+/**
+ * Where an agent keeps its transcripts and which session each file is — all that finding the files
+ * needs, without the parsers (a warm `status` loads only this).
+ */
+export interface SourcePlace {
   readonly agent: Agent;
   /** Default roots for this agent from the environment (e.g. CLAUDE_CONFIG_DIR, CODEX_HOME). */
   defaultRoots(env: NodeJS.ProcessEnv, home: string): string[];
@@ -69,6 +73,10 @@ export interface Source<R> {
   /** Transcript files under one root (absolute paths). Missing folders yield nothing. */
   listFiles(root: string, onError: WalkError): string[];
   classify(file: string, root: string): FileClass | null;
+}
+
+/** An agent's transcripts: where they are, and how their lines become records folded into sessions. */
+export interface Source<R> extends SourcePlace {
   /** The session id for a file whose class left it null, from its first records. */
   sessionIdFromRecord?(record: Json): string | null;
   /** Files written whole each time (not appended), read as one JSON record; default: none. */
