@@ -57,33 +57,44 @@ export class CoreCache {
 }
 
 /**
- * Which files a folder holds, listed again only when the folder changed. Most sessions have no
- * statusLine record; trying to open one per session cost a failed open and a thrown error each,
- * a visible share of listing thousands of sessions.
+ * Which files a folder holds, looked at once per synchronous pass (a listing of every session) and
+ * listed again only when the folder changed. Most sessions have no statusLine record; trying to open
+ * one per session cost a failed open and a thrown error each, a visible share of listing thousands.
  */
 class FolderIndex {
   private listed: { folder: string; mtimeMs: number; paths: Set<string> } | null = null;
+  /** This pass's answer; dropped once the pass is over. */
+  private pass: { folder: string; paths: Set<string> | null } | null = null;
 
   has(path: string): boolean {
     const folder = dirname(path);
-    // Usually there is no such folder (no statusLine hook): asked without throwing, as thousands of
-    // thrown errors were most of this.
-    let mtimeMs: number | undefined;
-    try {
-      mtimeMs = statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
-    } catch {
-      return false;
+    if (this.pass?.folder !== folder) {
+      this.pass = { folder, paths: this.paths(folder) };
+      queueMicrotask(() => (this.pass = null));
     }
-    if (mtimeMs === undefined) return false;
+    return this.pass.paths?.has(path) ?? false;
+  }
+
+  private paths(folder: string): Set<string> | null {
+    const mtimeMs = mtimeOf(folder);
+    if (mtimeMs === undefined) return null;
     // A folder changed within the last moments may change again within its mtime's granularity.
     const settled = Date.now() - mtimeMs > 2000;
-    if (!settled || this.listed?.folder !== folder || this.listed.mtimeMs !== mtimeMs) {
-      try {
-        this.listed = { folder, mtimeMs, paths: new Set(readdirSync(folder).map((name) => join(folder, name))) };
-      } catch {
-        return false;
-      }
+    if (settled && this.listed?.folder === folder && this.listed.mtimeMs === mtimeMs) return this.listed.paths;
+    try {
+      this.listed = { folder, mtimeMs, paths: new Set(readdirSync(folder).map((name) => join(folder, name))) };
+      return this.listed.paths;
+    } catch {
+      return null;
     }
-    return this.listed.paths.has(path);
+  }
+}
+
+/** Usually there is no such folder (no statusLine hook): asked without throwing an error each time. */
+function mtimeOf(folder: string): number | undefined {
+  try {
+    return statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
   }
 }
