@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadRecord, isObject, type Json, parseLine } from '../../electron/engine/read/fields';
 import { type FieldSpec, type FieldValue, kept } from '../../electron/engine/read/field-spec';
-import { selectFields } from '../../electron/engine/read/select';
+import { selectFields, selectionReadBuffer } from '../../electron/engine/read/select';
 import { CLAUDE_FIELDS, parseClaudeRecord } from '../../electron/engine/sources/claude/records';
 import { claudeSource } from '../../electron/engine/sources/claude/source';
 import { CODEX_FIELDS, parseCodexRecord } from '../../electron/engine/sources/codex/records';
@@ -309,13 +309,34 @@ describe('past the cut', () => {
   });
 });
 
+describe('lines read in place', () => {
+  it('are bounded by their newline, whatever follows in the read buffer', () => {
+    const buffer = selectionReadBuffer()!;
+    const random = new Random(5);
+    for (let i = 0; i < 300; i += 1) {
+      const text = JSON.stringify(randomRecord(random));
+      const broken = mutate(Buffer.from(text), random);
+      // What follows the newline would close a runaway string or object if it were read.
+      const after = Buffer.from('"}]}"\n{"type":"next"}\n');
+      const at = random.int(0, 1000);
+      broken.copy(buffer, at);
+      buffer[at + broken.length] = 0x0a;
+      after.copy(buffer, at + broken.length + 1);
+      const line = buffer.subarray(at, at + broken.length);
+      expect(line.buffer).toBe(buffer.buffer);
+      check(line, random.pick([CLAUDE_FIELDS, CODEX_FIELDS]));
+    }
+  });
+});
+
 describe('lazy fields', () => {
   it('are made when read, and refuse to be read once the next line was selected', () => {
     const line = Buffer.from('{"type":"user","message":{"content":[{"type":"tool_result","content":"it failed","is_error":true}]}}');
     const first = selectFields(line, CLAUDE_FIELDS) as { message: { content: { content: string }[] } };
     expect(first.message.content[0]!.content).toBe('it failed');
     const second = selectFields(line, CLAUDE_FIELDS) as { message: { content: { content: string }[] } };
-    selectFields(Buffer.from('{"type":"other"}'), CLAUDE_FIELDS);
+    // Even a line that is then left to JSON.parse reuses the module's memory.
+    expect(selectFields(Buffer.from('{"type":1,}'), CLAUDE_FIELDS)).toBeUndefined();
     expect(() => second.message.content[0]!.content).toThrow(/read after its line/);
   });
 });

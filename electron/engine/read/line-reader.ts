@@ -11,6 +11,7 @@
  * thread pool for every open, stat, read and close; callers yield between files.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { selectionReadBuffer } from './select';
 
 export interface FileCursor {
   size: number;
@@ -28,9 +29,6 @@ export interface ReadResult {
   lines: number;
 }
 
-// Big enough that few lines span two reads (a spanning line is copied once more), small enough to stay
-// out of the way in a long-running watcher.
-const CHUNK_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 
 export function freshCursor(): FileCursor {
@@ -56,7 +54,17 @@ export async function readAppendedLines(
   return readAppendedLinesSync(path, previous, onLine, onRestart);
 }
 
+/**
+ * One buffer for every read: 4 MB, big enough that few lines span two reads (a spanning line is copied
+ * once more), small enough to stay out of the way in a long-running watcher. It lies in the line
+ * selector's memory (select.ts) where that runs, so lines are selected where they were read.
+ */
 let buffer: Buffer | null = null;
+
+function readBuffer(): Buffer {
+  buffer ??= selectionReadBuffer() ?? Buffer.allocUnsafe(4 << 20);
+  return buffer;
+}
 
 export function readAppendedLinesSync(
   path: string,
@@ -76,9 +84,9 @@ export function readAppendedLinesSync(
     // Bytes of a line that started in an earlier chunk and has not ended yet.
     let pending: Buffer[] = [];
     let position = start;
-    buffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    const buffer = readBuffer();
     for (;;) {
-      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, position);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
       let lineStart = 0;

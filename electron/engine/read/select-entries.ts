@@ -27,12 +27,16 @@ const SLOTS = 4;
 /** The string last made in each slot select.c keeps, reused when it marks a value SAME. */
 const lastValues: string[] = [];
 
-/** Lines built so far: a lazy field checks it is read while its line is still the current one. */
+/** Lines read so far: a lazy field checks it is read while its line is still the current one. */
 let generation = 0;
+
+/** Call before the module reads a new line over the last one's bytes and entries. */
+export function nextLine(): void {
+  generation += 1;
+}
 
 /** The object of a line: `count` entries from int `at`. */
 export function buildLine(line: Buffer, entries: Int32Array, at: number, count: number, spec: CompiledSpec): Json {
-  generation += 1;
   return build(line, entries, at, count, spec) as Json;
 }
 
@@ -51,8 +55,14 @@ function build(line: Buffer, entries: Int32Array, at: number, count: number, spe
     }
     const ref = entries[o + 3]!;
     if (ref >= 0 && spec.lazy[ref] && top !== undefined) {
+      const name = spec.names[ref]!;
+      if (kind === STRING) {
+        putLazy(top as Json, name, () => text(line, entries[o + 4]!, entries[o + 5]!, head >> 8, big));
+        continue;
+      }
       const last = kind === OPEN_OBJECT || kind === OPEN_ARRAY ? closing(entries, o) : o;
-      putLazy(top as Json, spec.names[ref]!, line, entries.slice(o, last + ENTRY_INTS), spec);
+      const part = entries.slice(o, last + ENTRY_INTS);
+      putLazy(top as Json, name, () => build(line, part, 0, part.length / ENTRY_INTS, spec));
       i += (last - o) / ENTRY_INTS;
       o = last;
       continue;
@@ -86,14 +96,15 @@ function closing(entries: Int32Array, o: number): number {
   }
 }
 
-function putLazy(target: Json, name: string, line: Buffer, part: Int32Array, spec: CompiledSpec): void {
+/** `name` as a getter that makes the value on first read (a string reads the line; a container its entries, copied). */
+function putLazy(target: Json, name: string, make: () => unknown): void {
   const made = generation;
   Object.defineProperty(target, name, {
     configurable: true,
     enumerable: true,
     get() {
       if (made !== generation) throw new Error(`field "${name}" was read after its line was let go`);
-      const value = build(line, part, 0, part.length / ENTRY_INTS, spec);
+      const value = make();
       Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },

@@ -14,18 +14,24 @@
  * the caller uses `parseLine`, so every decision about a bad line stays JSON.parse's own.
  */
 import { type CompiledSpec, compileSpec, type FieldSpec } from './field-spec';
-import { buildLine, ENTRY_INTS } from './select-entries';
+import { buildLine, ENTRY_INTS, nextLine } from './select-entries';
 import { BIG_LINE_BYTES, KEEP_BYTES } from './skeleton';
 import { SELECT_WASM } from './select-wasm';
 import { instantiate } from './wasm';
 
 type Json = Record<string, unknown>;
 
-/** Longer lines go to JSON.parse: the module's memory grows to the longest line read and stays so. */
+/** Longer lines go to JSON.parse (a line that spans reads is copied, and into this much room). */
 const MAX_LINE_BYTES = 8 << 20;
+/** The transcript reader's buffer (read-buffer.ts), part of the module's memory so lines need no copy. */
+const READ_BYTES = 4 << 20;
 const MAX_ENTRIES = 1 << 14;
 const ENTRY_BYTES = MAX_ENTRIES * ENTRY_INTS * 4;
-/** Zeros after the line: select.c reads strings 64 bytes at a time, and escapes a little past that. */
+/**
+ * Room after a line: select.c reads strings 64 bytes at a time and escapes a little past that. A copied
+ * line is followed by zeros there; a line in the read buffer by its newline, which ends a string that
+ * runs past the line just as a zero does (both are control characters).
+ */
 const PADDING = 128;
 /** Room for the specs' tables, between the module's own data and the line. */
 const SPEC_BYTES = 64 * 1024;
@@ -46,32 +52,49 @@ interface LoadedSpec extends CompiledSpec {
 
 const align = (at: number) => (at + 7) & ~7;
 
-/** The module's memory: the specs from its heap base, then the line being read, then its entries. */
+/**
+ * The module's memory, laid out once and never grown (growing would detach the read buffer): the specs
+ * from its heap base, the read buffer, room for a copied line, the entries.
+ */
 class Selector {
-  private bytes = new Uint8Array(0);
-  private ints = new Int32Array(0);
+  private readonly bytes: Uint8Array;
+  private readonly ints: Int32Array;
   private readonly loaded = new Map<FieldSpec, LoadedSpec>();
   private current: LoadedSpec | null = null;
   private specsEnd: number;
-  private readonly lineAt: number;
+  private readonly readAt: number;
+  private readonly copyAt: number;
+  private readonly outAt: number;
+  readonly readBuffer: Buffer;
 
   constructor(private readonly wasm: SelectExports) {
     this.specsEnd = align(wasm.heapBase());
-    this.lineAt = this.specsEnd + SPEC_BYTES;
-    this.reserve(this.lineAt + 1024 * 1024 + ENTRY_BYTES);
+    this.readAt = this.specsEnd + SPEC_BYTES;
+    this.copyAt = align(this.readAt + READ_BYTES + PADDING);
+    this.outAt = align(this.copyAt + MAX_LINE_BYTES + PADDING);
+    const missing = this.outAt + ENTRY_BYTES - wasm.memory.buffer.byteLength;
+    if (missing > 0) wasm.memory.grow(Math.ceil(missing / 65536));
+    this.bytes = new Uint8Array(wasm.memory.buffer);
+    this.ints = new Int32Array(wasm.memory.buffer);
+    this.readBuffer = Buffer.from(wasm.memory.buffer, this.readAt, READ_BYTES);
     wasm.useCut(BIG_LINE_BYTES, KEEP_BYTES);
   }
 
   select(line: Buffer, spec: FieldSpec): Json | null | undefined {
-    if (line.length > MAX_LINE_BYTES) return undefined;
+    nextLine();
     this.use(spec);
-    const outAt = align(this.lineAt + line.length + PADDING);
-    this.reserve(outAt + ENTRY_BYTES);
-    this.bytes.set(line, this.lineAt);
-    this.bytes.fill(0, this.lineAt + line.length, this.lineAt + line.length + PADDING);
-    const count = this.wasm.selectLine(this.lineAt, line.length, outAt, MAX_ENTRIES);
+    const count = this.wasm.selectLine(this.place(line), line.length, this.outAt, MAX_ENTRIES);
     if (count < 0) return undefined;
-    return count === 0 ? null : buildLine(line, this.ints, outAt >> 2, count, this.current!);
+    return count === 0 ? null : buildLine(line, this.ints, this.outAt >> 2, count, this.current!);
+  }
+
+  /** Where the line is in the module's memory: where it was read, or a copy. */
+  private place(line: Buffer): number {
+    const offset = line.byteOffset;
+    if (line.buffer === this.bytes.buffer && offset >= this.readAt && offset + line.length <= this.readAt + READ_BYTES) return offset;
+    this.bytes.set(line, this.copyAt);
+    this.bytes.fill(0, this.copyAt + line.length, this.copyAt + line.length + PADDING);
+    return this.copyAt;
   }
 
   private use(spec: FieldSpec): void {
@@ -90,22 +113,12 @@ class Selector {
     const childrenAt = align(nodesAt + table.nodes.byteLength);
     const keysAt = align(childrenAt + table.children.byteLength);
     const end = align(keysAt + table.keys.length);
-    if (end > this.lineAt) throw new Error('the field specs do not fit the room set aside for them');
+    if (end > this.readAt) throw new Error('the field specs do not fit the room set aside for them');
     this.bytes.set(new Uint8Array(table.nodes.buffer), nodesAt);
     this.bytes.set(new Uint8Array(table.children.buffer), childrenAt);
     this.bytes.set(table.keys, keysAt);
     this.specsEnd = end;
     return { ...table, nodesAt, childrenAt, keysAt };
-  }
-
-  /** Grows the memory to `bytes`; views of it are made again, since growing detaches the old ones. */
-  private reserve(bytes: number): void {
-    const missing = bytes - this.wasm.memory.buffer.byteLength;
-    if (missing > 0) this.wasm.memory.grow(Math.ceil(missing / 65536));
-    if (this.bytes.buffer !== this.wasm.memory.buffer) {
-      this.bytes = new Uint8Array(this.wasm.memory.buffer);
-      this.ints = new Int32Array(this.wasm.memory.buffer);
-    }
   }
 }
 
@@ -116,9 +129,23 @@ let selector: Selector | null | undefined;
  * parse the line itself (see the guarantees above). The module is compiled on first use.
  */
 export function selectFields(line: Buffer, spec: FieldSpec): Json | null | undefined {
+  if (line.length > MAX_LINE_BYTES) return undefined;
+  const ready = loadSelector();
+  return ready === null ? undefined : ready.select(line, spec);
+}
+
+/**
+ * A buffer for reading transcripts into: part of the module's memory, so that `selectFields` reads a
+ * line where it lies. Null where the module cannot run (any buffer does then).
+ */
+export function selectionReadBuffer(): Buffer | null {
+  return loadSelector()?.readBuffer ?? null;
+}
+
+function loadSelector(): Selector | null {
   if (selector === undefined) {
     const wasm = instantiate<SelectExports>(SELECT_WASM);
     selector = wasm && new Selector(wasm);
   }
-  return selector === null ? undefined : selector.select(line, spec);
+  return selector;
 }
