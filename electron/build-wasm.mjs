@@ -1,7 +1,7 @@
 // Compiles the WebAssembly sources of the engine into TypeScript modules holding the binary, so the
 // engine, its bundles and the tests load it without a file of their own beside them. Run after
 // editing a .wat or .c file: `npm run build:wasm`. With `--check` it writes nothing and fails when a
-// committed module differs from its source (a test runs that).
+// committed module differs from its source (the tests run that).
 //
 // .wat files are assembled with wabt (a dev dependency); .c files need clang and wasm-ld (Debian:
 // `apt-get install clang lld`), which CI installs.
@@ -49,8 +49,10 @@ function moduleText(source, name, binary) {
 }
 
 const check = process.argv.includes('--check');
+// `--only wat` or `--only c`: just the modules from those sources (the tests check each kind apart).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 let stale = 0;
-for (const { source, target, name } of MODULES) {
+for (const { source, target, name } of MODULES.filter((module) => only === null || module.source.endsWith(`.${only}`))) {
   const binary = source.endsWith('.c') ? compileC(source) : await compileWat(source);
   const text = moduleText(source, name, binary);
   if (!check) {

@@ -63,8 +63,8 @@ describe('long strings', () => {
     }
   });
 
-  it('is, like every committed WebAssembly module, what its source compiles to', () => {
-    const result = spawnSync(process.execPath, ['electron/build-wasm.mjs', '--check'], { encoding: 'utf8' });
+  it('is what string-scan.wat compiles to', () => {
+    const result = spawnSync(process.execPath, ['electron/build-wasm.mjs', '--check', '--only', 'wat'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

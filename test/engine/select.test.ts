@@ -5,6 +5,7 @@
  * and a line JSON.parse rejects is never answered. Checked on every committed transcript, on generated
  * lines with every kind of JSON detail, and on thousands of corrupted variants.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -338,5 +339,15 @@ describe('lazy fields', () => {
     // Even a line that is then left to JSON.parse reuses the module's memory.
     expect(selectFields(Buffer.from('{"type":1,}'), CLAUDE_FIELDS)).toBeUndefined();
     expect(() => second.message.content[0]!.content).toThrow(/read after its line/);
+  });
+});
+
+describe('the committed module', () => {
+  it('is what select.c compiles to', (ctx) => {
+    const missing = ['clang', 'wasm-ld'].filter((tool) => spawnSync(tool, ['--version']).error !== undefined);
+    if (missing.length > 0) ctx.skip(`${missing.join(' and ')} not installed (apt-get install -y clang lld, or bash .ci/run)`);
+    const result = spawnSync(process.execPath, ['electron/build-wasm.mjs', '--check', '--only', 'c'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });
