@@ -37,58 +37,98 @@ export function nextLine(): void {
 
 /** The object of a line: `count` entries from int `at`. */
 export function buildLine(line: Buffer, entries: Int32Array, at: number, count: number, spec: CompiledSpec): Json {
-  return build(line, entries, at, count, spec) as Json;
+  return build(line, entries, at, spec) as Json;
 }
 
-function build(line: Buffer, entries: Int32Array, at: number, count: number, spec: CompiledSpec): unknown {
-  const big = line.length > BIG_LINE_BYTES;
-  const stack: (Json | unknown[])[] = [];
-  let top: Json | unknown[] | undefined;
-  let root: unknown;
-  for (let i = 0, o = at; i < count; i += 1, o += ENTRY_INTS) {
-    const head = entries[o]!;
-    const kind = head & 0xff;
-    if (kind === CLOSE_OBJECT || kind === CLOSE_ARRAY) {
-      stack.pop();
-      top = stack[stack.length - 1];
-      continue;
+/*
+ * The entries are walked by recursive descent with the reading position and the line's context in
+ * module variables: one loop per kind of container keeps each property store and push monomorphic.
+ * A lazy field's getter builds later, never during another build, so one set of variables does.
+ */
+let entries: Int32Array = new Int32Array(0);
+let line: Buffer = Buffer.alloc(0);
+let spec: CompiledSpec;
+let big = false;
+let cursor = 0;
+
+function build(from: Buffer, list: Int32Array, at: number, compiled: CompiledSpec): unknown {
+  line = from;
+  entries = list;
+  spec = compiled;
+  big = from.length > BIG_LINE_BYTES;
+  cursor = at;
+  return valueHere();
+}
+
+function valueHere(): unknown {
+  const o = cursor;
+  const head = entries[o]!;
+  cursor = o + ENTRY_INTS;
+  switch (head & 0xff) {
+    case STRING:
+      return stringAt(line, entries, o, head >> 8, big);
+    case NUMBER:
+      return (head >> 8) & SMALL_INT ? entries[o + 6]! : Number(line.toString('latin1', entries[o + 4]!, entries[o + 5]!));
+    case OPEN_OBJECT: {
+      const object: Json = {};
+      while ((entries[cursor]! & 0xff) !== CLOSE_OBJECT) member(object);
+      cursor += ENTRY_INTS;
+      return object;
     }
-    const ref = entries[o + 3]!;
-    if (ref >= 0 && spec.lazy[ref] && top !== undefined) {
-      const name = spec.names[ref]!;
-      if (kind === STRING) {
-        putLazy(top as Json, name, () => text(line, entries[o + 4]!, entries[o + 5]!, head >> 8, big));
-        continue;
-      }
-      const last = kind === OPEN_OBJECT || kind === OPEN_ARRAY ? closing(entries, o) : o;
-      const part = entries.slice(o, last + ENTRY_INTS);
-      putLazy(top as Json, name, () => build(line, part, 0, part.length / ENTRY_INTS, spec));
-      i += (last - o) / ENTRY_INTS;
-      o = last;
-      continue;
+    case OPEN_ARRAY: {
+      const array: unknown[] = [];
+      while ((entries[cursor]! & 0xff) !== CLOSE_ARRAY) array.push(valueHere());
+      cursor += ENTRY_INTS;
+      return array;
     }
-    let value: unknown;
-    if (kind === STRING) value = stringAt(line, entries, o, head >> 8, big);
-    else if (kind === NUMBER) value = (head >> 8) & SMALL_INT ? entries[o + 6]! : Number(line.toString('latin1', entries[o + 4]!, entries[o + 5]!));
-    else if (kind === OPEN_OBJECT) value = {};
-    else if (kind === OPEN_ARRAY) value = [];
-    else value = kind === TRUE ? true : kind === FALSE ? false : null;
-    if (top === undefined) root = value;
-    else if (Array.isArray(top)) top.push(value);
-    else put(top, keyAt(line, entries, o, spec.names), value);
-    if (kind === OPEN_OBJECT || kind === OPEN_ARRAY) {
-      stack.push(value as Json | unknown[]);
-      top = value as Json | unknown[];
-    }
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    default:
+      return null;
   }
-  return root;
+}
+
+function member(object: Json): void {
+  const o = cursor;
+  const ref = entries[o + 3]!;
+  if (ref >= 0 && spec.lazy[ref]) {
+    lazyMember(object, o, spec.names[ref]!);
+    return;
+  }
+  const name = ref >= 0 ? spec.names[ref]! : keyAt(line, entries, o);
+  const value = valueHere();
+  // JSON.parse makes `__proto__` an own property; a plain assignment would set the prototype instead.
+  if (name === '__proto__') Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+  else object[name] = value;
+}
+
+/** A lazy field: skipped now, made by a getter from the line (a string) or from its entries, copied. */
+function lazyMember(object: Json, o: number, name: string): void {
+  const head = entries[o]!;
+  const kind = head & 0xff;
+  const from = line;
+  const fromBig = big;
+  if (kind === STRING) {
+    const start = entries[o + 4]!;
+    const end = entries[o + 5]!;
+    cursor = o + ENTRY_INTS;
+    putLazy(object, name, () => text(from, start, end, head >> 8, fromBig));
+    return;
+  }
+  const last = kind === OPEN_OBJECT || kind === OPEN_ARRAY ? closing(entries, o) : o;
+  const part = entries.slice(o, last + ENTRY_INTS);
+  const compiled = spec;
+  cursor = last + ENTRY_INTS;
+  putLazy(object, name, () => build(from, part, 0, compiled));
 }
 
 /** The entry closing the container opened at `o`. */
-function closing(entries: Int32Array, o: number): number {
+function closing(list: Int32Array, o: number): number {
   let depth = 0;
   for (;;) {
-    const kind = entries[o]! & 0xff;
+    const kind = list[o]! & 0xff;
     if (kind === OPEN_OBJECT || kind === OPEN_ARRAY) depth += 1;
     else if (kind === CLOSE_OBJECT || kind === CLOSE_ARRAY) depth -= 1;
     if (depth === 0) return o;
@@ -121,17 +161,10 @@ function stringAt(line: Buffer, entries: Int32Array, o: number, flags: number, b
   return value;
 }
 
-function keyAt(line: Buffer, entries: Int32Array, o: number, names: readonly string[]): string {
-  const ref = entries[o + 3]!;
-  if (ref >= 0) return names[ref]!;
-  const raw = line.toString('utf8', entries[o + 1]!, entries[o + 2]!);
-  return ref === KEY_ESCAPED ? (JSON.parse(`"${raw}"`) as string) : raw;
-}
-
-/** JSON.parse makes `__proto__` an own property; a plain assignment would set the prototype instead. */
-function put(target: Json, name: string, value: unknown): void {
-  if (name === '__proto__') Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
-  else target[name] = value;
+/** A key inside a field kept whole: its bytes (through JSON.parse when written with escapes). */
+function keyAt(from: Buffer, list: Int32Array, o: number): string {
+  const raw = from.toString('utf8', list[o + 1]!, list[o + 2]!);
+  return list[o + 3] === KEY_ESCAPED ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
 /** A string's value, cut as skeleton.ts cuts it in a long line. */
