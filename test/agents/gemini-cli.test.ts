@@ -85,7 +85,7 @@ describe('Gemini CLI: one chat with turns and a shell call', () => {
     all.push(...third.exchanges);
     const observed = await observe(all);
     expectContext(observed.session, observed.lines, all.at(-1));
-    expect(observed.session.files, 'resumed runs append to one chat file').toEqual([observed.file]);
+    expect(observed.session.files, 'resumed runs go on in one chat file, and Headroom reads that one').toEqual([observed.file]);
     expect(all.map((exchange) => exchange.turn), 'one growing conversation at the fake').toEqual([1, 2, 3, 4]);
   });
 });

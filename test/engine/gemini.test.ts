@@ -1,10 +1,12 @@
 /**
  * Gemini CLI chats: the real 0.61 transcript (resumed twice, so its message list was re-written
- * without token counts), `$rewindTo`, and a legacy whole-file `.json` chat.
+ * without token counts), `$rewindTo`, a legacy whole-file `.json` chat, and the stray second file a
+ * resume in a later minute leaves.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../electron/engine/engine';
 import { scanStatus } from '../../electron/engine/scan';
 import { GEMINI_FIXTURES, tempDir } from '../support/paths';
 
@@ -63,5 +65,31 @@ describe('Gemini CLI chats', () => {
     expect(session).toMatchObject({ id: 'legacy-1', badLines: 0 });
     expect(session!.context.usedTokens).toBe(3000);
     expect(session!.tokens.total).toBe(3032);
+  });
+
+  it('takes the conversation from the earliest of a session\'s files, whichever is read first', async () => {
+    const { root, chats } = chatDir();
+    const header = (startTime: string) => ({ sessionId: 'g-2', projectHash: 'x', startTime, lastUpdated: startTime, kind: 'main' });
+    const context = { id: 'ctx', timestamp: '2026-11-20T09:59:00.000Z', type: 'user', content: [{ text: '<session_context>…' }] };
+    const conversation = [header('2026-11-20T09:59:00.000Z'), { $set: { messages: [context] } }, { id: 'u1', timestamp: '2026-11-20T10:00:00.000Z', type: 'user', content: [{ text: 'hello' }] }, reply('r1', 2000, 0, 10), { id: 'u2', timestamp: '2026-11-20T10:05:00.000Z', type: 'user', content: [{ text: 'resumed' }] }, reply('r2', 4000, 2000, 20)];
+    // What Gemini CLI 0.61 writes when the resume starts in a later minute: a fresh chat's opening only.
+    const stray = [header('2026-11-20T10:05:00.000Z'), { $set: { messages: [context] } }];
+    const original = join(chats, 'session-2026-11-20T09-59-g2.jsonl');
+    const second = join(chats, 'session-2026-11-20T10-05-g2.jsonl');
+    writeFileSync(original, `${conversation.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    writeFileSync(second, `${stray.map((l) => JSON.stringify(l)).join('\n')}\n`);
+
+    for (const order of [[original, second], [second, original]]) {
+      const engine = new Engine({ claudeDirs: [join(root, 'none')], codexDirs: [join(root, 'none')], geminiDirs: [root] });
+      for (const path of order) engine.track(path);
+      for (const path of order) await engine.update(path);
+      const [session] = engine.list();
+      expect(session).toMatchObject({ id: 'g-2', files: [original] });
+      expect(session!.tokens.total).toBe(2012 + 4022);
+      expect(session!.context.usedTokens).toBe(4000);
+      expect(session!.details.recentPrompts).toEqual(['hello', 'resumed']);
+    }
+    const [scanned] = (await only(root)).sessions;
+    expect(scanned).toMatchObject({ id: 'g-2', files: [original] });
   });
 });

@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 
 /** Longer lines go to JSON.parse (a line that spans reads is copied, and into this much room). */
 const MAX_LINE_BYTES = 8 << 20;
-/** The transcript reader's buffer (read-buffer.ts), part of the module's memory so lines need no copy. */
+/** The transcript reader's buffer (line-reader.ts), part of the module's memory so lines need no copy. */
 const READ_BYTES = 4 << 20;
 const MAX_ENTRIES = 1 << 14;
 const ENTRY_BYTES = MAX_ENTRIES * ENTRY_INTS * 4;

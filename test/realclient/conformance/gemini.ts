@@ -4,6 +4,7 @@
  * keeps no response id), and the window Gemini CLI itself divides by (`tokenLimit()` in
  * packages/core/src/core/tokenLimits.ts: 1,048,576 for every current model).
  */
+import { basename } from 'node:path';
 import type { Tokens } from '../../../shared/session';
 import type { GeminiUsage } from '../fake/gemini';
 import type { Exchange } from '../fake/state';
@@ -11,11 +12,16 @@ import { compareFields, field, findFiles, readTranscript, type TranscriptLine } 
 
 export const GEMINI_TOKEN_LIMIT = 1_048_576;
 
-/** The chat file (`~/.gemini/tmp/<project>/chats/session-<time>-<first 8 of id>.jsonl`) of one session. */
+/**
+ * The chat file (`~/.gemini/tmp/<project>/chats/session-<minute>-<first 8 of id>.jsonl`) of one session.
+ * A run resumed in a later minute also leaves a `session-<that minute>-<id>.jsonl` with only a fresh
+ * chat's opening (Gemini CLI 0.61 starts one before switching to the resumed file); the conversation is
+ * in the earliest, which is the file Headroom must read (test/engine/gemini.test.ts has that case).
+ */
 export async function readChat(geminiDir: string, sessionId: string): Promise<{ file: string; lines: TranscriptLine[] }> {
   const files = await findFiles(geminiDir, (name) => name.startsWith('session-') && name.endsWith(`-${sessionId.slice(0, 8)}.jsonl`));
-  if (files.length !== 1) throw new Error(`expected one chats/session-*-${sessionId.slice(0, 8)}.jsonl under ${geminiDir}, found ${files.length}: the file layout changed`);
-  const file = files[0] as string;
+  const file = files.sort((a, b) => (basename(a) < basename(b) ? -1 : 1))[0];
+  if (file === undefined) throw new Error(`expected a chats/session-*-${sessionId.slice(0, 8)}.jsonl under ${geminiDir}, found none: the file layout changed`);
   return { file, lines: await readTranscript(file) };
 }
 

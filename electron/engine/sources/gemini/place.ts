@@ -27,8 +27,23 @@ export const geminiPlace: SourcePlace = {
   classify(file, root): FileClass | null {
     const parts = partsBelow(root, file);
     if (parts[0] !== 'tmp' || parts[2] !== 'chats' || !isChat(basename(file))) return null;
-    if (parts.length === 4) return { role: 'main', sessionId: null, priority: file.endsWith('.jsonl') ? 0 : 1 };
+    if (parts.length === 4) return { role: 'main', sessionId: null, priority: mainPriority(basename(file)) };
     if (parts.length === 5 && parts[3]) return { role: 'sub', sessionId: parts[3], priority: 0 };
     return null;
   },
 };
+
+const STAMP = /^session-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-/;
+
+/**
+ * Which of a session's chat files is its conversation, when there are several (lower wins). Gemini CLI
+ * 0.61 starts a fresh chat file before it switches to the one it resumes, so a session resumed in a
+ * later minute leaves a second `session-<that minute>-<id>.jsonl` holding only the opening context; the
+ * conversation goes on in the earliest file, whose name carries the earliest minute. Between a legacy
+ * `.json` chat and the `.jsonl` it was migrated to (same name), the `.jsonl`.
+ */
+function mainPriority(name: string): number {
+  const stamp = STAMP.exec(name);
+  const minutes = stamp ? Date.UTC(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!) / 60_000 : Number.MAX_SAFE_INTEGER / 4;
+  return minutes * 2 + (name.endsWith('.jsonl') ? 0 : 1);
+}
