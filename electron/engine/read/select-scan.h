@@ -67,13 +67,28 @@ static inline uint64_t escapeLetters(v128_t a, v128_t b, v128_t c, v128_t d) {
  * each escape's letter is then checked. The caller pads the line with zeros, which end a string that
  * runs past the line as invalid (a control character).
  */
+/*
+ * The bytes of a 64-byte block that a backslash escapes, simdjson's way: an odd run of backslashes
+ * escapes the byte after it, worked out for all 64 at once. `carried`: whether the previous block ended
+ * in such a run (updated for the next).
+ */
+static inline uint64_t escapedBytes(uint64_t backslashes, uint64_t *carried) {
+  if (!(backslashes | *carried)) return 0;
+  const uint64_t even = 0x5555555555555555ULL;
+  uint64_t starts = backslashes & ~*carried;
+  uint64_t followsEscape = starts << 1 | *carried;
+  uint64_t oddStarts = starts & ~even & ~followsEscape;
+  uint64_t sum;
+  *carried = __builtin_add_overflow(oddStarts, starts, &sum);
+  return (even ^ (sum << 1)) & followsEscape;
+}
+
 static int laxRest(const u8 *from, uint64_t carried, i32 *flags);
 
 /* `mayCut`: a value in a long line, which skeleton.ts would cut (keys never are). */
 static int scanString(i32 *flags, int mayCut) {
   const u8 *from = p;
   const v128_t quoteByte = wasm_i8x16_splat('"'), backslashByte = wasm_i8x16_splat('\\'), space = wasm_i8x16_splat(0x20);
-  const uint64_t even = 0x5555555555555555ULL;
   /* Most strings are short: one 16-byte look settles them. */
   v128_t head = wasm_v128_load(p);
   u32 quote = wasm_i8x16_bitmask(wasm_i8x16_eq(head, quoteByte));
@@ -91,15 +106,7 @@ static int scanString(i32 *flags, int mayCut) {
     v128_t a = wasm_v128_load(p), b = wasm_v128_load(p + 16), c = wasm_v128_load(p + 32), d = wasm_v128_load(p + 48);
     uint64_t quotes = EQ64(quoteByte);
     uint64_t backslashes = EQ64(backslashByte);
-    uint64_t escaped = 0;
-    if (backslashes | carried) {
-      uint64_t starts = backslashes & ~carried;
-      uint64_t followsEscape = starts << 1 | carried;
-      uint64_t oddStarts = starts & ~even & ~followsEscape;
-      uint64_t sum;
-      carried = __builtin_add_overflow(oddStarts, starts, &sum);
-      escaped = (even ^ (sum << 1)) & followsEscape;
-    }
+    uint64_t escaped = escapedBytes(backslashes, &carried);
     uint64_t closing = quotes & ~escaped;
     uint64_t inside = closing ? (closing & (0 - closing)) - 1 : ~0ULL;
     /* Control characters are rare (tabs between tokens): their positions are only worked out when present. */
@@ -135,7 +142,6 @@ static int scanString(i32 *flags, int mayCut) {
  */
 static int laxRest(const u8 *from, uint64_t carried, i32 *flags) {
   const v128_t quoteByte = wasm_i8x16_splat('"'), backslashByte = wasm_i8x16_splat('\\'), starByte = wasm_i8x16_splat('*');
-  const uint64_t even = 0x5555555555555555ULL;
   uint64_t lastStars = 0;
   int stars = 0;
   for (;;) {
@@ -143,15 +149,7 @@ static int laxRest(const u8 *from, uint64_t carried, i32 *flags) {
     v128_t a = wasm_v128_load(p), b = wasm_v128_load(p + 16), c = wasm_v128_load(p + 32), d = wasm_v128_load(p + 48);
     uint64_t quotes = EQ64(quoteByte);
     uint64_t backslashes = EQ64(backslashByte);
-    uint64_t escaped = 0;
-    if (backslashes | carried) {
-      uint64_t starts = backslashes & ~carried;
-      uint64_t followsEscape = starts << 1 | carried;
-      uint64_t oddStarts = starts & ~even & ~followsEscape;
-      uint64_t sum;
-      carried = __builtin_add_overflow(oddStarts, starts, &sum);
-      escaped = (even ^ (sum << 1)) & followsEscape;
-    }
+    uint64_t escaped = escapedBytes(backslashes, &carried);
     uint64_t star = EQ64(starByte);
     if (star & (star >> 1) & (star >> 2)) stars = 1;
     if ((lastStars >> 62 & 3) == 3 && (star & 1)) stars = 1;
