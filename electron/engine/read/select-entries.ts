@@ -35,8 +35,8 @@ export function nextLine(): void {
   generation += 1;
 }
 
-/** The object of a line: `count` entries from int `at`. */
-export function buildLine(line: Buffer, entries: Int32Array, at: number, count: number, spec: CompiledSpec): Json {
+/** The object of a line whose entries start at int `at` (the root object's entries close it). */
+export function buildLine(line: Buffer, entries: Int32Array, at: number, spec: CompiledSpec): Json {
   return build(line, entries, at, spec) as Json;
 }
 

@@ -85,7 +85,7 @@ class Selector {
     this.use(spec);
     const count = this.wasm.selectLine(this.place(line), line.length, this.outAt, MAX_ENTRIES);
     if (count < 0) return undefined;
-    return count === 0 ? null : buildLine(line, this.ints, this.outAt >> 2, count, this.current!);
+    return count === 0 ? null : buildLine(line, this.ints, this.outAt >> 2, this.current!);
   }
 
   /** Where the line is in the module's memory: where it was read, or a copy. */
