@@ -19,10 +19,11 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof UsageError) {
-    process.stderr.write(`headroom: ${error.message}\n`);
-    process.exit(error.exitCode);
-  }
-  process.stderr.write(`headroom: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  fail(error instanceof Error ? error.message : String(error), error instanceof UsageError ? error.exitCode : 1);
+}
+
+/** A message may list several problems, one per line: each line says where it comes from. */
+function fail(message: string, exitCode: number): never {
+  process.stderr.write(message.split('\n').map((line) => `headroom: ${line}\n`).join(''));
+  process.exit(exitCode);
 }

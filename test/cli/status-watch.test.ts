@@ -46,6 +46,9 @@ describe('headroom status', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`headroom: claude-code folder not found: ${join(dir.path, 'missing')}\n`);
     expect(missing.stderr).not.toContain('    at ');
+    const both = run('status', '--claude-dir', join(dir.path, 'missing'), '--codex-dir', join(dir.path, 'gone'), '--gemini-dir', dir.path);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe(`headroom: claude-code folder not found: ${join(dir.path, 'missing')}\nheadroom: codex folder not found: ${join(dir.path, 'gone')}\n`);
   });
 });
 
