@@ -24,7 +24,7 @@ function wrongType(key: string, expected: string): never {
 }
 
 /*
- * Two forms of each accessor. The value form (`asStr(record['cwd'], 'cwd')`) is for the per-line hot
+ * Two forms of the accessors. The value form (`asStr(record['cwd'], 'cwd')`) is for the per-line hot
  * paths: the property read stays at the call site, where V8 keeps an inline cache for that one record
  * shape, instead of every read sharing one megamorphic lookup inside the accessor. The record form
  * (`str(record, 'cwd')`) reads more easily everywhere else.
@@ -71,9 +71,7 @@ export function asTime(value: unknown, key: string): number | undefined {
 }
 
 export const str = (record: Json, key: string) => asStr(record[key], key);
-export const num = (record: Json, key: string) => asNum(record[key], key);
 export const count = (record: Json, key: string) => asCount(record[key], key);
-export const bool = (record: Json, key: string) => asBool(record[key], key);
 export const obj = (record: Json, key: string) => asObj(record[key], key);
 export const arr = (record: Json, key: string) => asArr(record[key], key);
 export const time = (record: Json, key: string) => asTime(record[key], key);
