@@ -1,5 +1,5 @@
 /** Paths of the committed fixtures and helpers for throw-away folders. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,4 +13,15 @@ export const GEMINI_FIXTURES = join(FIXTURES, 'gemini');
 export function tempDir(prefix = 'headroom-test-'): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Makes a fresh folder under `root` on each call, holding `file` with the given text (no file when null). */
+export function foldersHolding(root: string, file: string): (text: string | null) => string {
+  let made = 0;
+  return (text) => {
+    const path = join(root, `d${(made += 1)}`);
+    mkdirSync(path);
+    if (text !== null) writeFileSync(join(path, file), text);
+    return path;
+  };
 }

@@ -2,22 +2,14 @@
  * The quick annotations reader for `headroom status`: for every file it gives exactly the sessions
  * `AnnotationStore.load()` gives, and it answers a valid file without the schema.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quickAnnotations, readAnnotations } from '../../../electron/engine/annotations/read';
 import { AnnotationStore } from '../../../electron/engine/annotations/store';
-import { tempDir } from '../../support/paths';
+import { foldersHolding, tempDir } from '../../support/paths';
 
 const dir = tempDir('headroom-ann-read-');
 afterAll(() => dir.cleanup());
-let count = 0;
-const dataDir = (text: string | null) => {
-  const path = join(dir.path, `d${(count += 1)}`);
-  mkdirSync(path);
-  if (text !== null) writeFileSync(join(path, 'annotations.json'), text);
-  return path;
-};
+const dataDir = foldersHolding(dir.path, 'annotations.json');
 const file = (sessions: unknown, extra: object = {}) => JSON.stringify({ version: 1, sessions, ...extra });
 
 const VALID: [string, string][] = [

@@ -10,18 +10,12 @@ import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { readSettingsRemembered, settingsMemoPath } from '../../../electron/engine/settings/remembered';
 import { SettingsStore } from '../../../electron/engine/settings/store';
 import { readSettingsFile } from '../../../electron/engine/settings/validate';
-import { tempDir } from '../../support/paths';
+import { foldersHolding, tempDir } from '../../support/paths';
 
 const dir = tempDir('headroom-settings-read-');
 afterAll(() => dir.cleanup());
-let count = 0;
 /** A data dir holding `config.json` with this text (none when null). */
-const dataDir = (text: string | null) => {
-  const path = join(dir.path, `d${(count += 1)}`);
-  mkdirSync(path);
-  if (text !== null) writeFileSync(join(path, 'config.json'), text);
-  return path;
-};
+const dataDir = foldersHolding(dir.path, 'config.json');
 
 const FILES: [string, string | null][] = [
   ['no file', null],
